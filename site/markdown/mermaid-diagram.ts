@@ -1,0 +1,55 @@
+// Turns ```mermaid code blocks into inline SVG at build time. beautiful-mermaid lays diagrams
+// out in pure JavaScript, so building the course needs no browser and no network, and a
+// reading page ships the picture, not a diagram library.
+import { renderMermaidSVG } from 'beautiful-mermaid';
+
+export interface RenderedDiagram {
+  svg: string;
+  label: string;
+}
+
+/** Diagram colours follow Starlight's theme variables, so dark mode needs no second render. */
+const THEME = {
+  bg: 'var(--sl-color-bg)',
+  fg: 'var(--sl-color-white)',
+  accent: 'var(--sl-color-accent-high)',
+  font: 'var(--sl-font)',
+  transparent: true,
+};
+
+/** Mermaid's accessibility lines; the renderer does not know them, so we lift them out. */
+const ACCESSIBILITY_LINE = /^\s*acc(Title|Descr)\s*:\s*(.*)$/;
+
+export function renderDiagram(source: string, index: number): RenderedDiagram {
+  const labels: string[] = [];
+  const body = source
+    .split('\n')
+    .filter((line) => {
+      const match = ACCESSIBILITY_LINE.exec(line);
+      if (match?.[2]) labels.push(match[2].trim());
+      return !match;
+    })
+    .join('\n');
+  const raw = renderMermaidSVG(body, THEME);
+  return { svg: makeSelfContained(raw, `diagram-${index}`), label: labels.join('. ') };
+}
+
+/**
+ * The renderer imports a web font and reuses the same element ids in every SVG. Remove the
+ * import (no network while reading) and give each diagram its own ids so two diagrams on one
+ * page never share arrowheads.
+ */
+export function makeSelfContained(svg: string, prefix: string): string {
+  const withoutFonts = svg.replace(/@import\s+url\([^)]*\);?/g, '');
+  const ids = new Set<string>();
+  for (const match of withoutFonts.matchAll(/\sid="([^"]+)"/g)) ids.add(match[1]!);
+  let result = withoutFonts;
+  for (const id of ids) {
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    result = result
+      .replace(new RegExp(`\\sid="${escaped}"`, 'g'), ` id="${prefix}-${id}"`)
+      .replace(new RegExp(`url\\(#${escaped}\\)`, 'g'), `url(#${prefix}-${id})`)
+      .replace(new RegExp(`href="#${escaped}"`, 'g'), `href="#${prefix}-${id}"`);
+  }
+  return result;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests: everything named *.test.ts outside the browser suite.
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', '.tools/**', 'dist/**', 'tests/browser/**'],
+    benchmark: {
+      include: ['**/*.bench.ts'],
+      exclude: ['node_modules/**', '.tools/**', 'dist/**'],
+    },
+  },
+});
