@@ -22,9 +22,10 @@ describe('renderDiagram', () => {
     expect(svg).not.toContain('accTitle');
   });
 
-  it('needs no network: the web-font import is removed', () => {
+  it('needs no network and no embedded styles: course.css colours every diagram', () => {
     const { svg } = renderDiagram(LOOP, 0);
-    expect(svg).not.toMatch(/@import|fonts\.googleapis/);
+    expect(svg).not.toMatch(/@import|fonts\.googleapis|<style/);
+    expect(svg).not.toMatch(/^<svg[^>]*\sstyle=/);
   });
 
   it('gives each diagram its own element ids so two on a page never collide', () => {

@@ -8,14 +8,8 @@ export interface RenderedDiagram {
   label: string;
 }
 
-/** Diagram colours follow Starlight's theme variables, so dark mode needs no second render. */
-const THEME = {
-  bg: 'var(--sl-color-bg)',
-  fg: 'var(--sl-color-white)',
-  accent: 'var(--sl-color-accent-high)',
-  font: 'var(--sl-font)',
-  transparent: true,
-};
+/** Colours come from site/styles/course.css (theme variables), so dark mode needs no second render. */
+const LAYOUT = { transparent: true };
 
 /** Mermaid's accessibility lines; the renderer does not know them, so we lift them out. */
 const ACCESSIBILITY_LINE = /^\s*acc(Title|Descr)\s*:\s*(.*)$/;
@@ -30,17 +24,20 @@ export function renderDiagram(source: string, index: number): RenderedDiagram {
       return !match;
     })
     .join('\n');
-  const raw = renderMermaidSVG(body, THEME);
+  const raw = renderMermaidSVG(body, LAYOUT);
   return { svg: makeSelfContained(raw, `diagram-${index}`), label: labels.join('. ') };
 }
 
 /**
- * The renderer imports a web font and reuses the same element ids in every SVG. Remove the
- * import (no network while reading) and give each diagram its own ids so two diagrams on one
- * page never share arrowheads.
+ * The renderer embeds a <style> (which imports a web font) and an inline colour style in every
+ * SVG, and reuses the same element ids in each. MDX cannot pass a <style> element through raw
+ * HTML, and the page must not fetch fonts, so both go: course.css styles every diagram instead.
+ * Each diagram also gets its own ids so two diagrams on one page never share arrowheads.
  */
 export function makeSelfContained(svg: string, prefix: string): string {
-  const withoutFonts = svg.replace(/@import\s+url\([^)]*\);?/g, '');
+  const withoutFonts = svg
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/^<svg([^>]*?)\sstyle="[^"]*"/, '<svg$1');
   const ids = new Set<string>();
   for (const match of withoutFonts.matchAll(/\sid="([^"]+)"/g)) ids.add(match[1]!);
   let result = withoutFonts;

@@ -46,6 +46,10 @@ describe.skipIf(unavailable)('reading pages', () => {
     const box = await diagram.boundingBox();
     expect(box?.width).toBeGreaterThan(100);
     expect(await diagram.locator('text').count()).toBeGreaterThan(2);
+    // Unstyled SVG shapes fall back to black fill: the theme's colours must reach the diagram.
+    const fills = await diagram.locator('rect, polygon').evaluateAll((els) => els.map((el) => getComputedStyle(el).fill));
+    expect(fills.length).toBeGreaterThan(0);
+    expect(fills.filter((fill) => fill === 'rgb(0, 0, 0)')).toEqual([]);
 
     const drawer = page.locator('details.question').first();
     expect(await drawer.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);

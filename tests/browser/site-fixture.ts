@@ -42,8 +42,12 @@ export async function pageWithErrorLog(browser: Browser): Promise<{ page: Page; 
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  // Chromium's console only says "404"; name the missing resource so a failure is actionable.
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
   return { page, errors };
 }
