@@ -6,6 +6,7 @@ import { remarkMermaid } from './site/markdown/remark-mermaid.ts';
 import { COURSE, GUIDES } from './site/course-map.ts';
 
 // The sidebar shows the course by part, listing the chapters that have been written.
+/** @param {string} slug */
 const written = (slug) => ['mdx', 'md'].some((ext) => existsSync(`./content/${slug}.${ext}`));
 const sidebar = [
   ...COURSE.map((part) => ({
