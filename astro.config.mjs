@@ -32,6 +32,7 @@ export default defineConfig({
       customCss: ['./site/styles/course.css'],
       components: {
         PageTitle: './site/components/ChapterTitle.astro',
+        Search: './site/components/SearchOnDemand.astro',
       },
       lastUpdated: false,
     }),

@@ -62,9 +62,17 @@ describe.skipIf(unavailable)('reading pages', () => {
     await page.close();
   });
 
-  it('search finds "reconciliation" in chapter 01', async () => {
+  it('search finds "reconciliation" in chapter 01, and its UI loads only when opened', async () => {
     const { page, errors } = await pageWithErrorLog(session.browser);
-    await page.goto(session.site.url + '/');
+    const pagefindRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/pagefind|ui-core/.test(request.url())) pagefindRequests.push(request.url());
+    });
+    await page.goto(session.site.url + '/', { waitUntil: 'networkidle' });
+    expect(pagefindRequests, 'search code fetched before anyone searched').toEqual([]);
+    await page.keyboard.press('Control+k');
+    expect(await page.locator('dialog[open]').count()).toBe(1);
+    await page.keyboard.press('Escape');
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('dialog[open] input[type="search"], dialog[open] input').first().fill('reconciliation');
     const result = page.locator('dialog[open] .pagefind-ui__result-link').first();
