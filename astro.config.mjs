@@ -28,7 +28,7 @@ export default defineConfig({
       title: 'Wheelhouse',
       description: 'An interactive Kubernetes course: read, type kubectl in the page, get your labs graded.',
       sidebar,
-      markdown: { processedDirs: ['./content/'] },
+      markdown: { processedDirs: ['./content/', './labs/'] },
       customCss: ['./site/styles/course.css'],
       components: {
         PageTitle: './site/components/ChapterTitle.astro',

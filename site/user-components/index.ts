@@ -4,3 +4,4 @@ export { default as Question } from './Question.astro';
 export { default as QuickReference } from './QuickReference.astro';
 export { default as ChapterLink } from './ChapterLink.astro';
 export { default as CourseMap } from './CourseMap.astro';
+export { default as Lab } from './Lab.astro';
