@@ -1,0 +1,21 @@
+// The in-browser shell: parser, interpreter, workspace files, commands, line editing.
+export { parse, type ParseResult } from './parser.ts';
+export type * from './ast.ts';
+export { Shell, INTERRUPTED, type ShellOptions, type ShellRunIo } from './shell.ts';
+export { createShell, builtinCommands } from './builtins.ts';
+export { CommandRegistry, type Command, type CommandContext, type CommandGroup, type ShellAccess, type RunIo } from './command.ts';
+export type { Scheduler } from './scheduler.ts';
+export { untilAborted } from './scheduler.ts';
+export { ManualScheduler } from './manual-scheduler.ts';
+export { Pipe, readLines, splitLines, stringInput, terminalInput, collectOutput, callbackOutput, nullOutput, type Input, type Output } from './streams.ts';
+export { WorkspaceFs, FsError, type FsChange, type FsStat, type WorkspaceSnapshot, type FsErrorCode } from './workspace-fs.ts';
+export { normalizePath, resolvePath, tildePath, basename, dirname } from './paths.ts';
+export { parseKeys, type Key } from './terminal-keys.ts';
+export { LineEditor, visibleWidth, type EditorEvent, type EditorResult, type LineCompletion, type LineEditorOptions } from './line-editor.ts';
+export { shellCompleter, completeFiles, wordsBeforeCursor, type CompletionShell } from './completion.ts';
+export type { CompletionCandidate, CompletionRequest } from './completion-types.ts';
+export { TerminalSession, type TerminalSessionOptions } from './terminal-session.ts';
+export { bashPrompt, type PromptParts } from './prompt.ts';
+export { unavailableMessage } from './unavailable.ts';
+export { parseOptions, UsageError, reportUsage, type OptionSpec, type ParsedOptions } from './commands/options.ts';
+export { encodeBase64, decodeBase64 } from './commands/base64.ts';
