@@ -38,6 +38,10 @@ export interface KindStrategy {
    * is not base64, a quantity that does not parse). The store answers 400 BadRequest with the message
    * `<Kind> in version "<version>" cannot be handled as a <Kind>: <returned text>`. */
   checkDecodable?(obj: KubeObject): string | undefined;
+  /** Upstream's admission plugins on create, after defaults and before validation (e.g. a Pod's service
+   * account token volume and default tolerations). Mutates obj; returns why the object is refused, which
+   * the store answers with 403 Forbidden: `<resource> "<name>" is forbidden: <returned text>`. */
+  admitCreate?(obj: KubeObject, ctx: StrategyContext): string | undefined;
   /** Fill in what the API server defaults (mutates obj). Runs on create and update. */
   applyDefaults?(obj: KubeObject): void;
   /** Kind-specific preparation on create: reset status, allocate IPs/ports, set generated fields. */

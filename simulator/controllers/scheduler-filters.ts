@@ -1,0 +1,225 @@
+// The scheduler's filter plugins, in upstream's order: each node is checked plugin by plugin and
+// the first plugin that rejects it gives that node's reasons. "Unresolvable" rejections are ones
+// preemption cannot fix (a taint, a selector); the rest might be fixed by evicting other pods.
+import { parseQuantity } from '../kinds/quantity.ts';
+import type { Container, Node, NodeSelectorRequirement, Pod, Taint, Toleration } from './pod-types.ts';
+
+export interface Resources {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  pods: number;
+  scalar: Record<string, number>;
+}
+
+export interface NodeInfo {
+  node: Node;
+  pods: Pod[];
+  requested: Resources;
+  allocatable: Resources;
+}
+
+export interface FilterRejection {
+  plugin: string;
+  reasons: string[];
+  unresolvable: boolean;
+}
+
+function quantityValue(raw: unknown, milli: boolean): number {
+  const q = parseQuantity(raw);
+  if (typeof q === 'string') return 0;
+  const scaled = milli ? q.nano / 1_000_000n : q.nano / 1_000_000_000n;
+  // Upstream rounds up when converting to a coarser unit.
+  const exact = milli ? q.nano % 1_000_000n === 0n : q.nano % 1_000_000_000n === 0n;
+  return Number(scaled) + (exact || q.nano < 0n ? 0 : 1);
+}
+
+export function emptyResources(): Resources {
+  return { milliCPU: 0, memory: 0, ephemeralStorage: 0, pods: 0, scalar: {} };
+}
+
+function addList(r: Resources, list: Record<string, unknown> | undefined): Resources {
+  for (const [name, value] of Object.entries(list ?? {})) {
+    if (name === 'cpu') r.milliCPU += quantityValue(value, true);
+    else if (name === 'memory') r.memory += quantityValue(value, false);
+    else if (name === 'ephemeral-storage') r.ephemeralStorage += quantityValue(value, false);
+    else if (name === 'pods') r.pods += quantityValue(value, false);
+    else if (name.includes('/') || name.startsWith('hugepages-')) r.scalar[name] = (r.scalar[name] ?? 0) + quantityValue(value, false);
+  }
+  return r;
+}
+
+function containerRequests(c: Container): Resources {
+  // Requests default to limits when only limits are given (API defaulting may already have done it).
+  return addList(emptyResources(), { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) });
+}
+
+function maxInto(r: Resources, other: Resources): void {
+  r.milliCPU = Math.max(r.milliCPU, other.milliCPU);
+  r.memory = Math.max(r.memory, other.memory);
+  r.ephemeralStorage = Math.max(r.ephemeralStorage, other.ephemeralStorage);
+  for (const [k, v] of Object.entries(other.scalar)) r.scalar[k] = Math.max(r.scalar[k] ?? 0, v);
+}
+
+/** A pod's effective request: the sum over containers, or the largest init container if bigger. */
+export function podRequests(pod: Pod, nonZeroDefaults = false): Resources {
+  const total = emptyResources();
+  for (const c of pod.spec.containers ?? []) {
+    const r = containerRequests(c);
+    if (nonZeroDefaults) {
+      // The scorer counts a container with no request as 100m CPU and 200Mi memory.
+      if (!('cpu' in (c.resources?.requests ?? {})) && !('cpu' in (c.resources?.limits ?? {}))) r.milliCPU = 100;
+      if (!('memory' in (c.resources?.requests ?? {})) && !('memory' in (c.resources?.limits ?? {}))) r.memory = 200 * 1024 * 1024;
+    }
+    total.milliCPU += r.milliCPU;
+    total.memory += r.memory;
+    total.ephemeralStorage += r.ephemeralStorage;
+    for (const [k, v] of Object.entries(r.scalar)) total.scalar[k] = (total.scalar[k] ?? 0) + v;
+  }
+  for (const c of pod.spec.initContainers ?? []) maxInto(total, containerRequests(c));
+  return total;
+}
+
+export function nodeInfo(node: Node, podsOnNode: Pod[]): NodeInfo {
+  const requested = emptyResources();
+  for (const p of podsOnNode) {
+    const r = podRequests(p);
+    requested.milliCPU += r.milliCPU;
+    requested.memory += r.memory;
+    requested.ephemeralStorage += r.ephemeralStorage;
+    for (const [k, v] of Object.entries(r.scalar)) requested.scalar[k] = (requested.scalar[k] ?? 0) + v;
+  }
+  requested.pods = podsOnNode.length;
+  return { node, pods: podsOnNode, requested, allocatable: addList(emptyResources(), node.status?.allocatable) };
+}
+
+// ---------- tolerations ----------
+
+export function tolerates(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  if (!t.key && t.operator !== 'Exists') return false;
+  if (t.operator === 'Exists') return true;
+  return (t.value ?? '') === (taint.value ?? '');
+}
+
+export function untoleratedTaint(taints: Taint[] | undefined, tolerations: Toleration[] | undefined, effects: Taint['effect'][]): Taint | undefined {
+  return (taints ?? []).find((taint) => effects.includes(taint.effect) && !(tolerations ?? []).some((t) => tolerates(t, taint)));
+}
+
+// ---------- node affinity ----------
+
+function matchesRequirement(labels: Record<string, string>, req: NodeSelectorRequirement): boolean {
+  const has = req.key in labels;
+  const value = labels[req.key];
+  switch (req.operator) {
+    case 'In':
+      return has && (req.values ?? []).includes(value!);
+    case 'NotIn':
+      return !has || !(req.values ?? []).includes(value!);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    case 'Gt':
+    case 'Lt': {
+      const n = Number(value);
+      const bound = Number(req.values?.[0]);
+      if (!has || !Number.isInteger(n) || !Number.isInteger(bound)) return false;
+      return req.operator === 'Gt' ? n > bound : n < bound;
+    }
+  }
+  return false;
+}
+
+export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
+  const labels = node.metadata.labels ?? {};
+  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms) return true;
+  const fields = { 'metadata.name': node.metadata.name ?? '' };
+  // Terms are ORed; the requirements inside one term are ANDed. An empty term matches nothing.
+  return terms.some((term) => {
+    const exprs = term.matchExpressions ?? [];
+    const fieldExprs = term.matchFields ?? [];
+    if (exprs.length === 0 && fieldExprs.length === 0) return false;
+    return exprs.every((r) => matchesRequirement(labels, r)) && fieldExprs.every((r) => matchesRequirement(fields, r));
+  });
+}
+
+// ---------- the filters ----------
+
+function hostPorts(pod: Pod): string[] {
+  return (pod.spec.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => `${p.protocol ?? 'TCP'}/${p.hostPort}`));
+}
+
+/** Runs the filters on one node; undefined when the pod fits there. */
+export function filterNode(pod: Pod, info: NodeInfo): FilterRejection | undefined {
+  const node = info.node;
+  const tolerations = pod.spec.tolerations;
+
+  // NodeUnschedulable: a cordoned node, unless the pod tolerates the unschedulable taint.
+  if (node.spec?.unschedulable) {
+    const cordonTaint: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+    if (!(tolerations ?? []).some((t) => tolerates(t, cordonTaint))) {
+      return { plugin: 'NodeUnschedulable', reasons: ['node(s) were unschedulable'], unresolvable: true };
+    }
+  }
+
+  // NodeName: the pod asked for another node.
+  if (pod.spec.nodeName && pod.spec.nodeName !== node.metadata.name) {
+    return { plugin: 'NodeName', reasons: ["node(s) didn't match the requested node name"], unresolvable: true };
+  }
+
+  // TaintToleration: NoSchedule and NoExecute taints must be tolerated.
+  const taint = untoleratedTaint(node.spec?.taints, tolerations, ['NoSchedule', 'NoExecute']);
+  if (taint) {
+    return { plugin: 'TaintToleration', reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], unresolvable: true };
+  }
+
+  // NodeAffinity: nodeSelector and required node affinity.
+  if (!matchesNodeSelectorAndAffinity(pod, node)) {
+    return { plugin: 'NodeAffinity', reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+  }
+
+  // NodePorts: a hostPort already taken on the node.
+  const wanted = hostPorts(pod);
+  if (wanted.length) {
+    const taken = new Set(info.pods.flatMap(hostPorts));
+    if (wanted.some((p) => taken.has(p))) {
+      return { plugin: 'NodePorts', reasons: ["node(s) didn't have free ports for the requested pod ports"], unresolvable: false };
+    }
+  }
+
+  // NodeResourcesFit: requests against allocatable minus what bound pods already request.
+  const reasons: string[] = [];
+  if (info.requested.pods + 1 > info.allocatable.pods) reasons.push('Too many pods');
+  const req = podRequests(pod);
+  const free = (alloc: number, used: number) => alloc - used;
+  if (req.milliCPU > 0 && req.milliCPU > free(info.allocatable.milliCPU, info.requested.milliCPU)) reasons.push('Insufficient cpu');
+  if (req.memory > 0 && req.memory > free(info.allocatable.memory, info.requested.memory)) reasons.push('Insufficient memory');
+  if (req.ephemeralStorage > 0 && req.ephemeralStorage > free(info.allocatable.ephemeralStorage, info.requested.ephemeralStorage)) {
+    reasons.push('Insufficient ephemeral-storage');
+  }
+  for (const [name, amount] of Object.entries(req.scalar)) {
+    if (amount > 0 && amount > free(info.allocatable.scalar[name] ?? 0, info.requested.scalar[name] ?? 0)) reasons.push(`Insufficient ${name}`);
+  }
+  if (reasons.length) return { plugin: 'NodeResourcesFit', reasons, unresolvable: false };
+  return undefined;
+}
+
+/** "0/3 nodes are available: <reasons>. preemption: 0/3 nodes are available: <why preemption can't help>." */
+export function unschedulableMessage(pod: Pod, totalNodes: number, rejections: FilterRejection[]): string {
+  if (totalNodes === 0) return 'no nodes available to schedule pods';
+  const histogram = (items: string[]) => {
+    const counts = new Map<string, number>();
+    for (const r of items) counts.set(r, (counts.get(r) ?? 0) + 1);
+    // Upstream sorts the "<count> <reason>" strings, so the count takes part in the order.
+    return [...counts].map(([reason, n]) => `${n} ${reason}`).sort();
+  };
+  let msg = `0/${totalNodes} nodes are available: ${histogram(rejections.flatMap((r) => r.reasons)).join(', ')}.`;
+  if (pod.spec.preemptionPolicy === 'Never') return `${msg} preemption: not eligible due to preemptionPolicy=Never.`;
+  const preemption = rejections.map((r) => (r.unresolvable ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'));
+  msg += ` preemption: 0/${totalNodes} nodes are available: ${histogram(preemption).join(', ')}.`;
+  return msg;
+}

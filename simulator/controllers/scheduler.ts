@@ -1,0 +1,178 @@
+// default-scheduler: picks a node for every pod that has none. Filter (which nodes can take the
+// pod at all), score (prefer the emptiest node and spread a workload's pods), bind. When no node
+// fits, the pod gets PodScheduled=False/Unschedulable and a FailedScheduling event saying why, and
+// waits for the cluster to change — a node added or uncordoned, a pod deleted — or for the
+// periodic retry of unschedulable pods (every 5 minutes upstream).
+import type { ApiServer } from '../machinery/api-server.ts';
+import { rfc3339 } from '../machinery/clock.ts';
+import { hasReason } from '../machinery/errors.ts';
+import type { Random } from '../machinery/types.ts';
+import type { Controller, ControllerContext } from './controller.ts';
+import { bindPod } from './pod-binding.ts';
+import { type Node, type Pod, type PodCondition, isTerminal, nodesRef, podKey, podsRef, splitKey } from './pod-types.ts';
+import { type FilterRejection, type NodeInfo, filterNode, nodeInfo, podRequests, unschedulableMessage } from './scheduler-filters.ts';
+
+export const schedulerName = 'default-scheduler';
+/** Key that retries every unschedulable pod (a node or pod changed). */
+export const retryUnschedulableKey = '~unschedulable';
+/** podMaxInUnschedulablePodsDuration: an unschedulable pod is retried at least this often. */
+export const unschedulableRetryMs = 5 * 60_000;
+
+function wantsScheduling(pod: Pod): boolean {
+  return !pod.spec.nodeName && !pod.metadata.deletionTimestamp && !isTerminal(pod) && (pod.spec.schedulerName ?? schedulerName) === schedulerName;
+}
+
+function ownerUid(pod: Pod): string | undefined {
+  return pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+}
+
+/** Scores a feasible node 0..400: least allocated + balanced allocation + 2 × spreading of siblings. */
+export function scoreNode(pod: Pod, info: NodeInfo, siblingsOnNode: number, maxSiblings: number): number {
+  const req = podRequests(pod, true);
+  const used = { cpu: req.milliCPU, mem: req.memory };
+  for (const p of info.pods) {
+    const r = podRequests(p, true);
+    used.cpu += r.milliCPU;
+    used.mem += r.memory;
+  }
+  const alloc = info.allocatable;
+  const free = (a: number, u: number) => (a <= 0 ? 0 : Math.max(0, Math.floor(((a - u) * 100) / a)));
+  const least = Math.floor((free(alloc.milliCPU, used.cpu) + free(alloc.memory, used.mem)) / 2);
+  const cpuFrac = alloc.milliCPU > 0 ? Math.min(1, used.cpu / alloc.milliCPU) : 1;
+  const memFrac = alloc.memory > 0 ? Math.min(1, used.mem / alloc.memory) : 1;
+  const balanced = Math.floor((1 - Math.abs(cpuFrac - memFrac) / 2) * 100);
+  const spread = maxSiblings === 0 ? 100 : Math.floor(((maxSiblings - siblingsOnNode) * 100) / maxSiblings);
+  return least + balanced + 2 * spread;
+}
+
+export type ScheduleResult = { node: string } | { rejections: FilterRejection[]; totalNodes: number };
+
+/** One scheduling cycle for one pod against the current nodes and pods. Ties break at random, as upstream. */
+export function schedulePod(pod: Pod, nodes: Node[], allPods: Pod[], random: Random): ScheduleResult {
+  const byNode = new Map<string, Pod[]>();
+  for (const p of allPods) {
+    if (!p.spec.nodeName || isTerminal(p) || p.metadata.uid === pod.metadata.uid) continue;
+    byNode.set(p.spec.nodeName, [...(byNode.get(p.spec.nodeName) ?? []), p]);
+  }
+  const feasible: NodeInfo[] = [];
+  const rejections: FilterRejection[] = [];
+  for (const node of nodes) {
+    const info = nodeInfo(node, byNode.get(node.metadata.name ?? '') ?? []);
+    const rejected = filterNode(pod, info);
+    if (rejected) rejections.push(rejected);
+    else feasible.push(info);
+  }
+  if (feasible.length === 0) return { rejections, totalNodes: nodes.length };
+  const owner = ownerUid(pod);
+  const siblings = (info: NodeInfo) => (owner ? info.pods.filter((p) => ownerUid(p) === owner).length : 0);
+  const maxSiblings = Math.max(0, ...feasible.map(siblings));
+  let best: NodeInfo[] = [];
+  let bestScore = -1;
+  for (const info of feasible) {
+    const s = scoreNode(pod, info, siblings(info), maxSiblings);
+    if (s > bestScore) {
+      bestScore = s;
+      best = [info];
+    } else if (s === bestScore) best.push(info);
+  }
+  const chosen = best.length === 1 ? best[0]! : best[random.int(best.length)]!;
+  return { node: chosen.node.metadata.name ?? '' };
+}
+
+function setUnschedulable(ctx: ControllerContext, pod: Pod, message: string): void {
+  const now = rfc3339(ctx.clock.now());
+  const conditions = [...(pod.status?.conditions ?? [])];
+  const i = conditions.findIndex((c) => c.type === 'PodScheduled');
+  const old = i >= 0 ? conditions[i] : undefined;
+  const next: PodCondition = {
+    type: 'PodScheduled',
+    status: 'False',
+    lastProbeTime: null,
+    lastTransitionTime: old?.status === 'False' ? old.lastTransitionTime : now,
+    reason: 'Unschedulable',
+    message,
+  };
+  if (old && old.status === 'False' && old.reason === next.reason && old.message === next.message) return;
+  if (i >= 0) conditions[i] = next;
+  else conditions.push(next);
+  try {
+    ctx.client.updateStatus(podsRef, { ...pod, status: { ...(pod.status ?? {}), phase: pod.status?.phase ?? 'Pending', conditions } });
+  } catch (err) {
+    if (!hasReason(err, 'NotFound') && !hasReason(err, 'Conflict')) throw err;
+  }
+}
+
+export function createScheduler(api: ApiServer): Controller {
+  const seen = new Map<string, string>();
+  const attempt = (ctx: ControllerContext, pod: Pod) => {
+    if (!wantsScheduling(pod)) return;
+    const nodes = ctx.client.list<Node>(nodesRef).items;
+    const pods = ctx.client.list<Pod>(podsRef).items;
+    const result = schedulePod(pod, nodes, pods, ctx.random);
+    if ('node' in result) {
+      try {
+        const bound = bindPod(api, pod.metadata.namespace ?? 'default', pod.metadata.name ?? '', pod.metadata.uid ?? '', result.node);
+        ctx.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${podKey(pod)} to ${result.node}`);
+      } catch (err) {
+        if (!hasReason(err, 'NotFound') && !hasReason(err, 'Conflict')) throw err;
+      }
+      return;
+    }
+    const message = unschedulableMessage(pod, result.totalNodes, result.rejections);
+    ctx.recorder.event(pod, 'Warning', 'FailedScheduling', message);
+    setUnschedulable(ctx, pod, message);
+    ctx.requeueAfter(podKey(pod), unschedulableRetryMs);
+  };
+
+  return {
+    name: schedulerName,
+    watches: [
+      {
+        resource: podsRef,
+        keysFor(event) {
+          const pod = event.object as Pod;
+          if (event.type === 'DELETED') return pod.spec?.nodeName ? [retryUnschedulableKey] : [];
+          if (wantsScheduling(pod)) return [podKey(pod)];
+          // A bound pod that finished frees its requests.
+          return isTerminal(pod) ? [retryUnschedulableKey] : [];
+        },
+      },
+      {
+        resource: nodesRef,
+        // Heartbeats change nodes every few seconds; only what scheduling looks at wakes the queue.
+        keysFor(event) {
+          const node = event.object as Node;
+          const name = node.metadata.name ?? '';
+          const signature = JSON.stringify([node.metadata.labels, node.spec?.taints, node.spec?.unschedulable, node.status?.allocatable]);
+          if (event.type === 'DELETED') {
+            seen.delete(name);
+            return [];
+          }
+          if (seen.get(name) === signature) return [];
+          seen.set(name, signature);
+          return [retryUnschedulableKey];
+        },
+      },
+    ],
+    reconcile(key, ctx) {
+      if (key === retryUnschedulableKey) {
+        const waiting = ctx.client
+          .list<Pod>(podsRef)
+          .items.filter((p) => wantsScheduling(p) && p.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'))
+          // Upstream's queue order: higher priority first, then the oldest.
+          .sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+        for (const pod of waiting) attempt(ctx, pod);
+        return;
+      }
+      const [namespace, name] = splitKey(key);
+      let pod: Pod;
+      try {
+        pod = ctx.client.get<Pod>(podsRef, namespace, name);
+      } catch (err) {
+        if (hasReason(err, 'NotFound')) return;
+        throw err;
+      }
+      attempt(ctx, pod);
+    },
+  };
+}
