@@ -6,6 +6,8 @@
 // a fresh kind cluster holds (cluster-seed.ts).
 import type { Controller } from './controllers/controller.ts';
 import { createGarbageCollector } from './controllers/garbage-collector.ts';
+import { createPodLifecycle, type PodLifecycle } from './controllers/index.ts';
+import { workloadControllerFactories } from './controllers/workload-index.ts';
 import { ControllerRuntime, type RunReport } from './controllers/runtime.ts';
 import { FaultSwitches } from './cluster-faults.ts';
 import { seedKindCluster } from './cluster-seed.ts';
@@ -23,6 +25,8 @@ import type { ApiClient, KubeObject, ResourceType } from './machinery/types.ts';
 export interface ControllerDeps {
   api: ApiServer;
   faults: FaultSwitches;
+  /** The container runtime, image registry and logs the kubelet works with. */
+  podLifecycle: PodLifecycle;
 }
 
 export type ControllerFactory = (deps: ControllerDeps) => Controller;
@@ -33,7 +37,7 @@ export interface ClusterOptions {
   startTime?: string | number;
   /** Worker nodes besides the control plane (kind's default config here has two). */
   workers?: number;
-  /** The controllers to run. Default: the garbage collector plus `defaultControllers`. */
+  /** The controllers to run. Default: `defaultControllers` (all of them). */
   controllers?: ControllerFactory[];
   /** Skip the kind-like objects: an empty API server (namespaces only). */
   empty?: boolean;
@@ -64,6 +68,8 @@ export interface Cluster {
   readonly random: SeededRandom;
   readonly runtime: ControllerRuntime;
   readonly faults: FaultSwitches;
+  /** Images, containers and their logs (`kubectl logs` reads podLifecycle.logs). */
+  readonly podLifecycle: PodLifecycle;
   /** Move virtual time forward, running controllers and timers in order. */
   advance(ms: number): RunReport;
   /** Run controllers until nothing is queued (time does not move). */
@@ -83,10 +89,14 @@ export interface Cluster {
 
 export const defaultStartTime = '2025-01-01T00:00:00Z';
 
-/** Controllers from the controllers engineers, registered here as they land. */
-export let defaultControllers: ControllerFactory[] = [];
-export function setDefaultControllers(factories: ControllerFactory[]): void {
-  defaultControllers = factories;
+/** Everything kube-controller-manager, the scheduler and the kubelets would run. */
+export function defaultControllers(): ControllerFactory[] {
+  return [
+    ({ api }) => createGarbageCollector(api.store),
+    ...workloadControllerFactories(),
+    // The pod lifecycle controllers share one container runtime per cluster, made in createCluster.
+    ...[0, 1, 2, 3].map((i): ControllerFactory => ({ podLifecycle }) => podLifecycle.controllers[i]!),
+  ];
 }
 
 export function createCluster(options: ClusterOptions = {}): Cluster {
@@ -94,9 +104,15 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const random = new SeededRandom(options.seed ?? 1);
   const api = new ApiServer({ clock, random, strategyFor, historySize: options.historySize });
   const faults = new FaultSwitches();
-  const runtime = new ControllerRuntime({ client: api, clock, random, contextExtras: { faults } });
-  const factories = options.controllers ?? [() => createGarbageCollector(api.store), ...defaultControllers];
-  for (const make of factories) runtime.add(make({ api, faults }));
+  const factories = options.controllers ?? defaultControllers();
+  // Controllers keep caches fed by their watches, so a restore builds them afresh.
+  const build = () => {
+    const runtime = new ControllerRuntime({ client: api, clock, random, contextExtras: { faults } });
+    const podLifecycle = createPodLifecycle(api);
+    for (const make of factories) runtime.add(make({ api, faults, podLifecycle }));
+    return { runtime, podLifecycle };
+  };
+  let { runtime, podLifecycle } = build();
 
   if (options.empty) {
     for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
@@ -113,8 +129,13 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     api,
     clock,
     random,
-    runtime,
+    get runtime() {
+      return runtime;
+    },
     faults,
+    get podLifecycle() {
+      return podLifecycle;
+    },
     advance: (ms) => runtime.advance(ms),
     runUntilIdle: () => runtime.runUntilIdle(),
     tick: (nowMs) => runtime.tick(nowMs),
@@ -141,6 +162,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         return { resource, object: cloneJson(object) };
       });
       runtime.stop();
+      ({ runtime, podLifecycle } = build());
       clock.clearTimers();
       api.store.reset(objects, snapshot.resourceVersion);
       api.watches.expireAll();

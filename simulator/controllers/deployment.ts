@@ -12,7 +12,7 @@
 // After upstream pkg/controller/deployment (deployment_controller.go, sync.go, rolling.go,
 // recreate.go, progress.go). The maths lives in deployment-rolling.ts, history in
 // deployment-revisions.ts, conditions in deployment-progress.ts.
-import { hasReason } from '../machinery/errors.ts';
+import { hasReason, isApiError } from '../machinery/errors.ts';
 import type { Selector } from '../machinery/selectors.ts';
 import type { WatchEvent } from '../machinery/types.ts';
 import { Backoff, errorText, getIfExists, isNamespaceTerminating, updateStatusIfChanged } from './client-calls.ts';
@@ -93,6 +93,7 @@ export class DeploymentController implements Controller {
       this.syncDeployment(ctx, d);
       this.backoff.forget(key);
     } catch (err) {
+      if (!isApiError(err)) throw err; // a bug: let the runtime record it
       if (hasReason(err, 'NotFound')) return;
       // Conflicts and transient failures: try again shortly, like the rate-limited work queue.
       if (hasReason(err, 'Conflict') || hasReason(err, 'AlreadyExists')) ctx.requeueAfter(key, 0);

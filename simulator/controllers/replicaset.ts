@@ -8,7 +8,8 @@
 //             observedGeneration, and a ReplicaFailure condition when creating/deleting fails
 //
 // After upstream pkg/controller/replicaset/replica_set.go. Level-triggered: every reconcile reads
-// fresh, so a deleted pod, a scale change or a lost write are all healed the same way.
+// the ReplicaSet fresh and its pods from the watch cache, so a deleted pod, a scale change or a
+// lost write are all healed the same way.
 import type { WatchEvent } from '../machinery/types.ts';
 import { hasReason } from '../machinery/errors.ts';
 import type { Controller, ControllerContext, ControllerWatch } from './controller.ts';

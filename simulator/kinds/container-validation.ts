@@ -179,7 +179,7 @@ export function validateLocalDescendingPath(target: string, path: string): Field
 }
 
 /** One probe or lifecycle handler must name exactly one action. */
-function validateHandler(handler: unknown, path: string, kinds: readonly string[]): FieldError[] {
+function validateHandler(handler: unknown, path: string, kinds: readonly string[], gracePeriod?: number): FieldError[] {
   const errs: FieldError[] = [];
   let count = 0;
   for (const kind of kinds) {
@@ -209,8 +209,13 @@ function validateHandler(handler: unknown, path: string, kinds: readonly string[
         errs.push(...validatePortNumOrName(numberAt(action, 'port') ?? 0, `${p}.port`));
         break;
       case 'sleep': {
+        // 1.32 keeps AllowPodLifecycleSleepActionZeroValue off, so zero is refused too.
         const seconds = numberAt(action, 'seconds') ?? 0;
-        if (seconds <= 0) errs.push(invalid(`${p}.seconds`, seconds, 'must be greater than 0'));
+        if (gracePeriod !== undefined && (seconds <= 0 || seconds > gracePeriod)) {
+          errs.push(
+            invalid(p, seconds, `must be greater than 0 and less than terminationGracePeriodSeconds (${gracePeriod}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`),
+          );
+        }
         break;
       }
     }
@@ -239,11 +244,11 @@ function validateProbe(probe: unknown, path: string, kind: ProbeKind): FieldErro
   return errs;
 }
 
-function validateLifecycle(lifecycle: unknown, path: string): FieldError[] {
+function validateLifecycle(lifecycle: unknown, path: string, gracePeriod?: number): FieldError[] {
   const errs: FieldError[] = [];
   for (const hook of ['postStart', 'preStop']) {
     const h = objectAt(lifecycle, hook);
-    if (h) errs.push(...validateHandler(h, `${path}.${hook}`, ['exec', 'httpGet', 'tcpSocket', 'sleep']));
+    if (h) errs.push(...validateHandler(h, `${path}.${hook}`, ['exec', 'httpGet', 'tcpSocket', 'sleep'], gracePeriod));
   }
   return errs;
 }
@@ -256,7 +261,7 @@ export function validateContainerCommon(c: unknown, volumes: ReadonlySet<string>
   else for (const msg of isDNS1123Label(name)) errs.push(invalid(`${path}.name`, name, msg));
   if (!stringAt(c, 'image')) errs.push(required(`${path}.image`));
   const tmp = stringAt(c, 'terminationMessagePolicy') ?? '';
-  if (!tmp) errs.push(required(`${path}.terminationMessagePolicy`, "must be 'File' or 'FallbackToLogsOnError'"));
+  if (!tmp) errs.push(required(`${path}.terminationMessagePolicy`));
   else if (tmp !== 'File' && tmp !== 'FallbackToLogsOnError') {
     errs.push(notSupported(`${path}.terminationMessagePolicy`, tmp, ['File', 'FallbackToLogsOnError']));
   }
@@ -272,7 +277,8 @@ export function validateContainerCommon(c: unknown, volumes: ReadonlySet<string>
 }
 
 /** Regular containers: common checks, unique names, probes, lifecycle, host port clashes. */
-export function validateContainers(containers: unknown[], volumes: ReadonlySet<string>, path: string, taken = new Set<string>()): FieldError[] {
+export function validateContainers(containers: unknown[], volumes: ReadonlySet<string>, path: string, gracePeriod?: number): FieldError[] {
+  const taken = new Set<string>();
   if (containers.length === 0) return [required(path)];
   const errs: FieldError[] = [];
   containers.forEach((c, i) => {
@@ -281,7 +287,7 @@ export function validateContainers(containers: unknown[], volumes: ReadonlySet<s
     const name = stringAt(c, 'name') ?? '';
     if (taken.has(name)) errs.push(duplicate(`${p}.name`, name));
     else taken.add(name);
-    if (isObject(c) && c.lifecycle) errs.push(...validateLifecycle(c.lifecycle, `${p}.lifecycle`));
+    if (isObject(c) && c.lifecycle) errs.push(...validateLifecycle(c.lifecycle, `${p}.lifecycle`, gracePeriod));
     for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
       if (isObject(c)) errs.push(...validateProbe(c[kind], `${p}.${kind}`, kind));
     }
@@ -291,24 +297,28 @@ export function validateContainers(containers: unknown[], volumes: ReadonlySet<s
   return errs;
 }
 
-/** Init containers: common checks, names unique across both lists; probes only for sidecars (restartPolicy Always). */
-export function validateInitContainers(containers: unknown[], regular: unknown[], volumes: ReadonlySet<string>, path: string): FieldError[] {
+/** Init containers: common checks, names unique across both lists; probes and lifecycle only for sidecars (restartPolicy Always). */
+export function validateInitContainers(containers: unknown[], regular: unknown[], volumes: ReadonlySet<string>, path: string, gracePeriod?: number): FieldError[] {
   const errs: FieldError[] = [];
   const names = new Set<string>(regular.map((c) => stringAt(c, 'name') ?? ''));
   containers.forEach((c, i) => {
     const p = `${path}[${i}]`;
     errs.push(...validateContainerCommon(c, volumes, p));
-    const name = stringAt(c, 'name') ?? '';
-    if (names.has(name)) errs.push(duplicate(`${p}.name`, name));
-    else names.add(name);
     const restart = stringAt(c, 'restartPolicy');
     if (restart !== undefined && restart !== 'Always') errs.push(notSupported(`${p}.restartPolicy`, restart, ['Always']));
-    if (restart !== 'Always' && isObject(c)) {
+    const name = stringAt(c, 'name') ?? '';
+    if (names.has(name)) errs.push(duplicate(`${p}.name`, name));
+    else if (name) names.add(name);
+    // Init containers run one by one, so host ports only clash within one of them.
+    errs.push(...hostPortConflicts([c], path));
+    if (!isObject(c)) return;
+    if (restart === 'Always') {
+      if (c.lifecycle) errs.push(...validateLifecycle(c.lifecycle, `${p}.lifecycle`, gracePeriod));
+      for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) errs.push(...validateProbe(c[kind], `${p}.${kind}`, kind));
+    } else {
       for (const f of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
         if (c[f] !== undefined) errs.push(forbidden(`${p}.${f}`, 'may not be set for init containers without restartPolicy=Always'));
       }
-    } else if (isObject(c)) {
-      for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) errs.push(...validateProbe(c[kind], `${p}.${kind}`, kind));
     }
   });
   return errs;

@@ -1,6 +1,6 @@
 // A whole pod spec (upstream ValidatePodSpec), shared by Pods and every pod template.
 import type { FieldError } from './strategy.ts';
-import { invalid, notSupported, required } from './field-errors.ts';
+import { duplicate, invalid, notSupported, required } from './field-errors.ts';
 import { arrayAt, isObject, numberAt, stringAt } from './json.ts';
 import { inclusiveRangeError, isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain } from './names.ts';
 import { validateLabels } from './object-meta.ts';
@@ -50,8 +50,8 @@ export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   const { names: volumes, errors: volumeErrors } = validateVolumes(arrayAt(s, 'volumes'), `${path}.volumes`);
   errs.push(...volumeErrors);
   const containers = arrayAt(s, 'containers');
-  errs.push(...validateContainers(containers, volumes, `${path}.containers`));
-  errs.push(...validateInitContainers(arrayAt(s, 'initContainers'), containers, volumes, `${path}.initContainers`));
+  errs.push(...validateContainers(containers, volumes, `${path}.containers`, numberAt(s, 'terminationGracePeriodSeconds')));
+  errs.push(...validateInitContainers(arrayAt(s, 'initContainers'), containers, volumes, `${path}.initContainers`, numberAt(s, 'terminationGracePeriodSeconds')));
 
   const restart = stringAt(s, 'restartPolicy') ?? '';
   if (!restart) errs.push(required(`${path}.restartPolicy`));
@@ -87,9 +87,12 @@ export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   if (isObject(s.os) && os !== 'linux' && os !== 'windows') {
     errs.push(notSupported(`${path}.os.name`, os ?? '', ['linux', 'windows']));
   }
+  const gates = new Set<string>();
   arrayAt(s, 'schedulingGates').forEach((gate, i) => {
     const name = stringAt(gate, 'name') ?? '';
-    for (const msg of isQualifiedName(name)) errs.push(invalid(`${path}.schedulingGates[${i}].name`, name, msg));
+    for (const msg of isQualifiedName(name)) errs.push(invalid(`${path}.schedulingGates[${i}]`, name, msg));
+    if (gates.has(name)) errs.push(duplicate(`${path}.schedulingGates[${i}]`, name));
+    gates.add(name);
   });
   return errs;
 }

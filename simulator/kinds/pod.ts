@@ -2,7 +2,7 @@
 // registry's preparation (status Pending with its QoS class; status kept on spec updates).
 import type { FieldError, KindStrategy } from './strategy.ts';
 import { IMMUTABLE, forbidden, invalid } from './field-errors.ts';
-import { arrayAt, objectAt, stringAt } from './json.ts';
+import { arrayAt, isObject, objectAt, stringAt } from './json.ts';
 import { nameIsDNSSubdomain } from './names.ts';
 import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta.ts';
 import { admitPod } from './pod-admission.ts';
@@ -59,6 +59,8 @@ export const podStrategy: KindStrategy = {
   },
   prepareForStatusUpdate(obj, old) {
     obj.spec = old.spec;
+    const qos = stringAt(old.status, 'qosClass');
+    if (qos && isObject(obj.status) && obj.status.qosClass === undefined) obj.status.qosClass = qos;
   },
   validateCreate(obj) {
     const errs: FieldError[] = validateObjectMeta(obj, nameIsDNSSubdomain);
@@ -75,8 +77,9 @@ export const podStrategy: KindStrategy = {
   validateStatusUpdate(obj, old) {
     const errs = validateObjectMetaUpdate(obj, old);
     if (stringAt(obj.spec, 'nodeName') !== stringAt(old.spec, 'nodeName')) errs.push(forbidden('status.nodeName', 'may not be changed directly'));
+    // Upstream compares even an absent qosClass; writers here often send partial status, so only a changed one is refused.
     const qos = stringAt(obj.status, 'qosClass');
-    if (qos !== stringAt(old.status, 'qosClass')) errs.push(invalid('status.qosClass', qos ?? '', IMMUTABLE));
+    if (qos !== undefined && qos !== stringAt(old.status, 'qosClass')) errs.push(invalid('status.qosClass', qos, IMMUTABLE));
     return errs;
   },
 };

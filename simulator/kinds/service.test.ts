@@ -128,4 +128,23 @@ describe('Service defaults and allocation', () => {
     expect(r.messages).toEqual([]);
     expect(r.obj.spec).toEqual(stored.spec);
   });
+
+  it('a LoadBalancer with externalTrafficPolicy Local gets a health-check nodePort', () => {
+    const r = create(service({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', ports: [{ port: 80 }] }));
+    expect(r.messages).toEqual([]);
+    const spec = r.obj.spec as { healthCheckNodePort: number; allocateLoadBalancerNodePorts: boolean; ports: { nodePort: number }[] };
+    expect(spec.allocateLoadBalancerNodePorts).toBe(true);
+    expect(spec.healthCheckNodePort).toBeGreaterThanOrEqual(30000);
+    expect(spec.healthCheckNodePort).not.toBe(spec.ports[0]!.nodePort);
+  });
+
+  it('changing NodePort back to ClusterIP drops the allocated nodePorts and externalTrafficPolicy', () => {
+    const stored = create(service({ type: 'NodePort', ports: [{ port: 80 }] })).obj;
+    const next = structuredClone(stored);
+    (next.spec as Record<string, unknown>).type = 'ClusterIP';
+    const r = update(next, stored, fakeContext([stored]));
+    expect(r.messages).toEqual([]);
+    expect((r.obj.spec as { ports: Record<string, unknown>[] }).ports[0]!.nodePort).toBeUndefined();
+    expect((r.obj.spec as Record<string, unknown>).externalTrafficPolicy).toBeUndefined();
+  });
 });

@@ -88,6 +88,8 @@ function dropTypeDependentFields(spec: JsonObject, oldSpec: JsonObject): void {
     for (const p of arrayAt(spec, 'ports')) if (isObject(p) && oldPorts.has(numberAt(p, 'nodePort'))) delete p.nodePort;
   }
   if (!externallyAccessible(spec) && spec.externalTrafficPolicy === oldSpec.externalTrafficPolicy) delete spec.externalTrafficPolicy;
+  if (spec.type !== 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === oldSpec.allocateLoadBalancerNodePorts) delete spec.allocateLoadBalancerNodePorts;
+  if (!needsHealthCheck(spec) && spec.healthCheckNodePort === oldSpec.healthCheckNodePort) delete spec.healthCheckNodePort;
 }
 
 /** What the registry hands out: a ClusterIP unless the Service keeps its stored one, and NodePorts. */

@@ -82,3 +82,8 @@ export interface Invocation {
   out(text: string): void;
   err(text: string): void;
 }
+
+/** A command by name or alias. */
+export function findCommand(commands: readonly KubectlCommand[], name: string): KubectlCommand | undefined {
+  return commands.find((c) => c.name === name || c.aliases?.includes(name));
+}

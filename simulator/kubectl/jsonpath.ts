@@ -93,17 +93,20 @@ function parseAction(text: string): Node[] {
 
 class ActionParser {
   at = 0;
-  constructor(readonly text: string) {}
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
 
   done(): boolean {
     return this.at >= this.text.length;
   }
 
-  private peek(offset = 0): string | undefined {
+  peek(offset = 0): string | undefined {
     return this.text[this.at + offset];
   }
 
-  private fail(message: string): never {
+  fail(message: string): never {
     throw new JsonPathError(message);
   }
 
@@ -174,7 +177,7 @@ class ActionParser {
     return { type: 'field', names: [name] };
   }
 
-  private quoted(): string {
+  quoted(): string {
     const quote = this.peek()!;
     let end = this.at + 1;
     while (end < this.text.length && this.text[end] !== quote) end += this.text[end] === '\\' ? 2 : 1;

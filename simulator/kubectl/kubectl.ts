@@ -5,7 +5,9 @@
 import type { Command, CommandContext } from '../shell/command.ts';
 import type { CompletionRequest } from '../shell/completion-types.ts';
 import { kubectlCommands } from './commands.ts';
-import type { Invocation, KubectlCommand, KubectlHost } from './command.ts';
+import { findCommand, type Invocation, type KubectlCommand, type KubectlHost } from './command.ts';
+
+export { findCommand };
 import { completeKubectl } from './completion.ts';
 import { formatError, KubectlError, UsageError } from './errors.ts';
 import { FlagError, firstPositional, parseFlags } from './flags.ts';
@@ -15,10 +17,6 @@ import { commandHelp, rootHelp } from './help.ts';
 export interface KubectlOptions {
   /** Extra subcommands (the workload commands register here); same names replace the built-ins. */
   commands?: KubectlCommand[];
-}
-
-export function findCommand(commands: readonly KubectlCommand[], name: string): KubectlCommand | undefined {
-  return commands.find((c) => c.name === name || c.aliases?.includes(name));
 }
 
 /** cobra's "Did you mean this?": names within two edits, or starting with what was typed. */

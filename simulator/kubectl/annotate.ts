@@ -1,0 +1,2 @@
+// kubectl annotate (shared with label in label-annotate.ts).
+export { annotate } from './label-annotate.ts';
