@@ -47,6 +47,7 @@ export function validateTolerations(tolerations: unknown[], path: string): Field
 export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   const s = isObject(spec) ? spec : {};
   const errs: FieldError[] = [];
+  if (numberAt(s, 'terminationGracePeriodSeconds') === undefined) errs.push(required(`${path}.terminationGracePeriodSeconds`));
   const { names: volumes, errors: volumeErrors } = validateVolumes(arrayAt(s, 'volumes'), `${path}.volumes`);
   errs.push(...volumeErrors);
   const containers = arrayAt(s, 'containers');
@@ -77,8 +78,9 @@ export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   }
   errs.push(...validateTolerations(arrayAt(s, 'tolerations'), `${path}.tolerations`));
   const preemption = stringAt(s, 'preemptionPolicy');
-  if (preemption !== undefined && preemption !== 'Never' && preemption !== 'PreemptLowerPriority') {
-    errs.push(notSupported(`${path}.preemptionPolicy`, preemption, ['Never', 'PreemptLowerPriority']));
+  if (preemption === '') errs.push(required(`${path}.preemptionPolicy`));
+  else if (preemption !== undefined && preemption !== 'Never' && preemption !== 'PreemptLowerPriority') {
+    errs.push(notSupported(`${path}.preemptionPolicy`, preemption, ['PreemptLowerPriority', 'Never']));
   }
   arrayAt(s, 'imagePullSecrets').forEach((ref, i) => {
     if (!stringAt(ref, 'name')) errs.push(required(`${path}.imagePullSecrets[${i}].name`));

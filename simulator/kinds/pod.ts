@@ -23,6 +23,27 @@ export function podSpecDecodeError(spec: unknown): string | undefined {
   return undefined;
 }
 
+/** Checks upstream makes for Pods but not for pod templates (kept lax there for old objects). */
+function podOnlyErrors(spec: unknown): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!stringAt(spec, 'serviceAccountName')) {
+    arrayAt(spec, 'volumes').forEach((v, vi) => {
+      arrayAt(objectAt(v, 'projected'), 'sources').forEach((src, si) => {
+        if (objectAt(src, 'serviceAccountToken')) {
+          errs.push(forbidden(`spec.volumes[${vi}].projected.sources[${si}].serviceAccountToken`, 'must not be specified when serviceAccountName is not set'));
+        }
+      });
+    });
+  }
+  for (const list of ['containers', 'initContainers']) {
+    arrayAt(spec, list).forEach((c, i) => {
+      const image = stringAt(c, 'image') ?? '';
+      if (image.trim() !== image) errs.push(invalid(`spec.${list}[${i}].image`, image, 'must not have leading or trailing whitespace'));
+    });
+  }
+  return errs;
+}
+
 function schedulingGatedStatus(spec: unknown): Record<string, unknown>[] | undefined {
   if (arrayAt(spec, 'schedulingGates').length === 0) return undefined;
   return [
@@ -64,13 +85,13 @@ export const podStrategy: KindStrategy = {
   },
   validateCreate(obj) {
     const errs: FieldError[] = validateObjectMeta(obj, nameIsDNSSubdomain);
-    errs.push(...validatePodSpec(obj.spec, 'spec'));
+    errs.push(...validatePodSpec(obj.spec, 'spec'), ...podOnlyErrors(obj.spec));
     if (arrayAt(obj.spec, 'ephemeralContainers').length) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
     return errs;
   },
   validateUpdate(obj, old) {
     const errs = validateObjectMetaUpdate(obj, old);
-    errs.push(...validatePodSpec(obj.spec, 'spec'));
+    errs.push(...validatePodSpec(obj.spec, 'spec'), ...podOnlyErrors(obj.spec));
     errs.push(...validatePodSpecUpdate(obj.spec, old.spec));
     return errs;
   },

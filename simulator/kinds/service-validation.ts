@@ -50,13 +50,30 @@ function validateServicePort(port: unknown, requireName: boolean, names: Set<str
   return errs;
 }
 
+const IP_FAMILIES = ['IPv4', 'IPv6'];
+const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
+
+/** ValidateServiceClusterIPsRelatedFields: clusterIP and clusterIPs agree, families are known. */
 function validateClusterIPs(spec: Record<string, unknown>): FieldError[] {
+  if (spec.type === 'ExternalName') return [];
   const errs: FieldError[] = [];
   const clusterIP = stringAt(spec, 'clusterIP') ?? '';
   const ips = arrayAt(spec, 'clusterIPs').map(String);
-  if (ips.length && clusterIP !== ips[0]) {
-    errs.push(invalid('spec.clusterIPs', ips, 'first value must match `clusterIP`', goStringSlice(ips)));
+  if (clusterIP) {
+    if (!ips.length) errs.push(required('spec.clusterIPs'));
+    else if (ips[0] !== clusterIP) errs.push(invalid('spec.clusterIPs', ips, 'first value must match `clusterIP`', goStringSlice(ips)));
+  } else if (ips.length) {
+    errs.push(invalid('spec.clusterIPs', ips, 'must be empty when `clusterIP` is not specified', goStringSlice(ips)));
   }
+  const seen = new Set<string>();
+  arrayAt(spec, 'ipFamilies').forEach((f, i) => {
+    const family = String(f);
+    if (!IP_FAMILIES.includes(family)) errs.push(notSupported(`spec.ipFamilies[${i}]`, family, IP_FAMILIES));
+    if (seen.has(family)) errs.push(duplicate(`spec.ipFamilies[${i}]`, family));
+    seen.add(family);
+  });
+  const policy = stringAt(spec, 'ipFamilyPolicy');
+  if (policy !== undefined && !IP_FAMILY_POLICIES.includes(policy)) errs.push(notSupported('spec.ipFamilyPolicy', policy, IP_FAMILY_POLICIES));
   ips.forEach((ip, i) => {
     if (i === 0 && ip === 'None') {
       if (ips.length > 1) errs.push(invalid('spec.clusterIPs', ips, "'None' must be the first and only value", goStringSlice(ips)));
@@ -64,7 +81,7 @@ function validateClusterIPs(spec: Record<string, unknown>): FieldError[] {
     }
     errs.push(...validateIP(ip, `spec.clusterIPs[${i}]`));
   });
-  if (!ips.length && clusterIP && clusterIP !== 'None') errs.push(...validateIP(clusterIP, 'spec.clusterIP'));
+  if (ips.length > 2) errs.push(invalid('spec.clusterIPs', ips, 'may only hold up to 2 values', goStringSlice(ips)));
   return errs;
 }
 
@@ -156,17 +173,23 @@ export function validateServiceSpec(svc: KubeObject): FieldError[] {
   return errs;
 }
 
-/** The primary ClusterIP never changes (except when switching to or from ExternalName). */
+/** validateUpgradeDowngradeClusterIPs: allocated ClusterIPs never change (except to or from ExternalName). */
 export function validateServiceUpdate(svc: KubeObject, old: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
-  const type = stringAt(svc.spec, 'type');
-  const oldType = stringAt(old.spec, 'type');
-  if (type === 'ExternalName' || oldType === 'ExternalName') return errs;
+  if (stringAt(svc.spec, 'type') === 'ExternalName' || stringAt(old.spec, 'type') === 'ExternalName') return errs;
+  if (isHeadless(svc.spec) && isHeadless(old.spec)) return errs;
   const ips = arrayAt(svc.spec, 'clusterIPs').map(String);
   const oldIPs = arrayAt(old.spec, 'clusterIPs').map(String);
-  // An empty clusterIPs is filled from the stored Service before this applies.
-  if (ips.length && oldIPs.length && ips[0] !== oldIPs[0]) {
-    errs.push(invalid('spec.clusterIPs[0]', ips, 'may not change once set', goStringSlice(ips)));
+  const changed = (path: string) => invalid(path, ips, 'may not change once set', goStringSlice(ips));
+  if (ips.length === oldIPs.length) {
+    oldIPs.forEach((ip, i) => {
+      if (ip !== ips[i]) errs.push(changed(`spec.clusterIPs[${i}]`));
+    });
+  } else if (oldIPs.length > ips.length) {
+    if (!ips.length) errs.push(invalid('spec.clusterIPs[0]', ips, 'primary clusterIP can not be unset', goStringSlice(ips)));
+    else if (ips[0] !== oldIPs[0]) errs.push(changed('spec.clusterIPs[0]'));
+  } else if (oldIPs.length && ips[0] !== oldIPs[0]) {
+    errs.push(changed('spec.clusterIPs[0]'));
   }
   return errs;
 }

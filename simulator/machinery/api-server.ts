@@ -10,6 +10,7 @@ import {
   alreadyExists,
   badRequest,
   conflict,
+  forbidden,
   invalid,
   methodNotSupported,
   namespaceTerminating,
@@ -235,9 +236,11 @@ export class ApiServer implements ApiClient {
       }
     }
     const strategy = this.strategyFor(rt.group, rt.kind);
+    rejectUndecodable(rt, strategy, next);
     const errs: FieldError[] = [];
     try {
       strategy?.applyDefaults?.(next);
+      if (mode === 'status') strategy?.prepareForStatusUpdate?.(next, cloneJson(old));
       if (mode === 'main') {
         errs.push(...(strategy?.prepareForUpdate?.(next, cloneJson(old), this.#strategyContext) ?? []));
         errs.push(...(strategy?.validateUpdate ? strategy.validateUpdate(next, old) : defaultMetaUpdateValidation(next, old)));
@@ -284,14 +287,19 @@ export class ApiServer implements ApiClient {
     if (rt.kind === 'Namespace') prepareNamespace(obj);
 
     const strategy = this.strategyFor(rt.group, rt.kind);
+    rejectUndecodable(rt, strategy, obj);
     const errs: FieldError[] = [];
+    let refusal: string | undefined;
     try {
       strategy?.applyDefaults?.(obj);
-      errs.push(...(strategy?.prepareForCreate?.(obj, this.#strategyContext) ?? []));
+      // Admission runs after defaulting and before validation, as kube-apiserver's plugins do.
+      refusal = strategy?.admitCreate?.(obj, this.#strategyContext);
+      if (refusal === undefined) errs.push(...(strategy?.prepareForCreate?.(obj, this.#strategyContext) ?? []));
       errs.push(...(strategy?.validateCreate ? strategy.validateCreate(obj) : defaultMetaValidation(obj, rt)));
     } catch (e) {
       throw toApiError(e);
     }
+    if (refusal !== undefined) throw forbidden(gr, meta.name ?? '', refusal);
     errs.push(...storeNameErrors(obj));
     if (errs.length) throw invalid(rt.group, rt.kind, typeof meta.name === 'string' ? meta.name : '', errs);
     if (this.store.get(rt, meta.namespace ?? '', meta.name!)) throw alreadyExists(gr, meta.name!);
@@ -458,3 +466,11 @@ function decodeContinue(token: string): string {
   throw badRequest('continue key is not valid: invalid continue token');
 }
 
+/** A body the API server cannot even decode into the kind (bad base64 in a Secret, a quantity that
+ * does not parse) is a 400 before any validation, worded as kube-apiserver's decoder words it. */
+function rejectUndecodable(rt: ResourceType, strategy: KindStrategy | undefined, obj: KubeObject): void {
+  const problem = strategy?.checkDecodable?.(obj);
+  if (problem !== undefined) {
+    throw badRequest(`${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}: ${problem}`);
+  }
+}
