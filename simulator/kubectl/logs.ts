@@ -109,7 +109,7 @@ export const logsCommand: KubectlCommand = {
     const tail = flags.changed('tail') ? flags.int('tail') : selector ? 10 : -1;
     const logs = new ContainerLogs(runtime);
     const errors: unknown[] = [];
-    const following: Array<{ stream: Stream; record: ContainerRecord; printed: number }> = [];
+    const following: FollowEntry[] = [];
     for (const stream of streams) {
       const result = logs.read(
         stream.pod,
@@ -131,7 +131,7 @@ export const logsCommand: KubectlCommand = {
       inv.out(prefixLines(result.text, stream.prefix));
       if (follow && !flags.bool('previous')) {
         const record = runtime.container(containerIdOf(stream.pod, stream.container));
-        if (record) following.push({ stream, record, printed: runtime.logLines(record, inv.now()).length });
+        if (record) following.push({ stream, record, ...position(runtime.logLines(record, inv.now())) });
       }
     }
     if (errors.length && !(follow && flags.bool('ignore-errors'))) throw new ErrorList(errors);
@@ -150,8 +150,22 @@ async function waitForPod(inv: Invocation, find: () => PodLike | undefined): Pro
   return pod;
 }
 
+/** Where a follower has read up to: by time, since the oldest lines rotate away (a count would stall). */
+interface FollowEntry {
+  stream: Stream;
+  record: ContainerRecord;
+  lastAt: number;
+  /** Lines at exactly lastAt already printed. */
+  atLast: number;
+}
+
+function position(lines: ReadonlyArray<{ atMs: number }>): { lastAt: number; atLast: number } {
+  const lastAt = lines.length ? lines[lines.length - 1]!.atMs : -Infinity;
+  return { lastAt, atLast: lines.filter((l) => l.atMs === lastAt).length };
+}
+
 /** Prints each stream's new lines as they appear; a stream ends when its container stops. */
-async function followStreams(inv: Invocation, runtime: ContainerRuntime, open: Array<{ stream: Stream; record: ContainerRecord; printed: number }>, timestamps: boolean): Promise<number> {
+async function followStreams(inv: Invocation, runtime: ContainerRuntime, open: FollowEntry[], timestamps: boolean): Promise<number> {
   const { scheduler, signal } = inv.shell;
   while (open.length > 0) {
     await scheduler.sleep(followPollMs, signal);
@@ -160,8 +174,10 @@ async function followStreams(inv: Invocation, runtime: ContainerRuntime, open: A
     for (const entry of [...open]) {
       const lines = runtime.logLines(entry.record, now);
       const start = entry.record.startedAt ?? 0;
-      const fresh = lines.slice(entry.printed).map((l) => `${timestamps ? `${nanoTime(start + l.atMs)} ` : ''}${l.text}\n`).join('');
-      entry.printed = lines.length;
+      let seenAtLast = 0;
+      const unseen = lines.filter((l) => l.atMs > entry.lastAt || (l.atMs === entry.lastAt && ++seenAtLast > entry.atLast));
+      const fresh = unseen.map((l) => `${timestamps ? `${nanoTime(start + l.atMs)} ` : ''}${l.text}\n`).join('');
+      if (unseen.length) Object.assign(entry, position(lines));
       inv.out(prefixLines(fresh, entry.stream.prefix));
       if (entry.record.finishedAt !== undefined || !runtime.isRunning(entry.record, now)) open.splice(open.indexOf(entry), 1);
     }

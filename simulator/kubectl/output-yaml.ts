@@ -165,7 +165,11 @@ function analyze(value: string): Analysis {
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
+/** Most Kubernetes strings (names, images, keys) are plain; skip the full analysis for them. */
+const simplePlain = /^[A-Za-z_\/][A-Za-z0-9._\/-]*$/;
+
 function chooseStyle(value: string, simpleKey: boolean): Style {
+  if (simplePlain.test(value) && !resolvesToNonString(value)) return 'plain';
   const canUsePlain = !resolvesToNonString(value) && !base60Float.test(value);
   let style: Style = value.includes('\n') ? 'literal' : canUsePlain ? 'plain' : 'double';
   const a = analyze(value);
@@ -198,17 +202,18 @@ export function goFloat(n: number): string {
 // ---- the emitter ----
 
 class Emitter {
-  private parts: string[] = [];
+  private out = '';
   private column = 0;
 
   text(): string {
-    return this.parts.join('');
+    return this.out;
   }
 
   private write(s: string): void {
-    this.parts.push(s);
+    this.out += s;
+    // Columns count characters; UTF-16 length is close enough outside the astral planes.
     const nl = s.lastIndexOf('\n');
-    this.column = nl < 0 ? this.column + Array.from(s).length : Array.from(s.slice(nl + 1)).length;
+    this.column = nl < 0 ? this.column + s.length : s.length - nl - 1;
   }
 
   private newline(indent: number): void {
@@ -282,6 +287,10 @@ class Emitter {
   }
 
   private plain(value: string, indent: number, allowBreaks: boolean): void {
+    if (!allowBreaks || this.column + value.length <= BEST_WIDTH || !value.includes(' ')) {
+      this.write(value);
+      return;
+    }
     const chars = Array.from(value);
     let spaces = false;
     let out = '';
@@ -405,7 +414,11 @@ function byGoStringOrder(a: string, b: string): number {
   return goKeyLess(a, b) ? -1 : 1;
 }
 
+const asciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 function goKeyLess(a: string, b: string): boolean {
+  // Plain ASCII letters (most keys) compare as Go compares runes; no digits or punctuation tricks.
+  if (/^[A-Za-z]+$/.test(a) && /^[A-Za-z]+$/.test(b)) return a < b;
   const ar = Array.from(a);
   const br = Array.from(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {
@@ -436,5 +449,5 @@ function goKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
-const isLetter = (c: string) => /\p{L}/u.test(c);
+const isLetter = (c: string) => (c.length === 1 && c.charCodeAt(0) < 128 ? asciiLetter(c.charCodeAt(0)) : /\p{L}/u.test(c));
 const isDigit = (c: string) => c >= '0' && c <= '9';

@@ -104,12 +104,14 @@ function mergePatches(base: Obj, over: Obj, schema: FieldSchema | undefined): Ob
     else if (Array.isArray(existing) && Array.isArray(value) && key.startsWith('$deleteFromPrimitiveList/')) out[key] = [...existing, ...value];
     else if (Array.isArray(existing) && Array.isArray(value) && fieldSchema?.list === 'keyed' && fieldSchema.mergeKey) {
       const mk = fieldSchema.mergeKey;
-      const merged = [...(existing as Obj[])];
+      // Upstream's order: the changed elements first, then the deletions they did not touch.
+      const baseItems = existing as Obj[];
+      const merged: Obj[] = [];
       for (const item of value as Obj[]) {
-        const at = merged.findIndex((m) => isPlainObject(m) && deepEqual(m[mk], item[mk]) && m.$patch !== 'delete');
-        if (at >= 0) merged[at] = mergePatches(merged[at]!, item, fieldSchema.items);
-        else merged.push(item);
+        const match = baseItems.find((m) => isPlainObject(m) && deepEqual(m[mk], item[mk]) && m.$patch !== 'delete');
+        merged.push(match ? mergePatches(match, item, fieldSchema.items) : item);
       }
+      for (const item of baseItems) if (!merged.some((m) => deepEqual(m[mk], item[mk]))) merged.push(item);
       out[key] = merged;
     } else out[key] = value;
   }

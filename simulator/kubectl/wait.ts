@@ -58,6 +58,7 @@ export const waitCommand: KubectlCommand = {
     { name: 'for', type: 'string', usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
     { name: 'timeout', type: 'duration', default: '30s', usage: 'The length of time to wait before giving up.  Zero means check once and don\'t wait, negative means wait for a week.' },
     { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.' },
+    { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
     { name: 'all', type: 'bool', usage: 'Select all resources in the namespace of the specified resource types' },
   ],
   async run(inv) {
@@ -87,10 +88,9 @@ export const waitCommand: KubectlCommand = {
         }
         continue;
       }
-      const wake = new AbortController();
-      const stop = inv.host.client.watch(refFor(target.rt), { namespace: ns, fieldSelector: `metadata.name=${target.name}` }, () => wake.abort());
+      let changed = new AbortController();
+      const stop = inv.host.client.watch(refFor(target.rt), { namespace: ns, fieldSelector: `metadata.name=${target.name}` }, () => changed.abort());
       try {
-        let changed = wake;
         while (!met(check, obj) && inv.now() < deadline && !inv.shell.signal.aborted) {
           await inv.shell.scheduler.sleep(deadline - inv.now(), anySignal(inv.shell.signal, changed.signal));
           if (changed.signal.aborted) changed = new AbortController();
@@ -113,9 +113,10 @@ export const waitCommand: KubectlCommand = {
 
 async function targetsOf(inv: Invocation): Promise<ObjectArg[]> {
   const selector = inv.flags.string('selector');
-  if (selector || inv.flags.bool('all')) {
+  const fieldSelector = inv.flags.string('field-selector');
+  if (selector || fieldSelector || inv.flags.bool('all')) {
     const rt = resourceType(inv.args[0] ?? '');
-    const list = inv.host.client.list<KubeObject>(refFor(rt), { namespace: rt.namespaced ? inv.namespace : undefined, labelSelector: selector || undefined });
+    const list = inv.host.client.list<KubeObject>(refFor(rt), { namespace: rt.namespaced ? inv.namespace : undefined, labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined });
     if (list.items.length === 0) throw new KubectlError(`no matching resources found`);
     return list.items.map((o) => ({ rt, name: o.metadata.name! }));
   }

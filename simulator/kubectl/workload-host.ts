@@ -2,10 +2,13 @@
 // cluster network (wget/curl inside containers) and the fault switches (drain's node stop is not
 // one; `sim` uses them). The page builds one host object with all of it; KubectlHost only
 // promises the API, so these are optional and a command that needs one says so plainly.
-import type { ClusterNetwork } from '../network/network.ts';
+import type { Cluster } from '../cluster.ts';
+import { ClusterNetwork } from '../network/network.ts';
+import { runtimeBackends } from '../network/pod-backends.ts';
 import type { ContainerRuntime } from '../workloads/container-runtime.ts';
-import type { Invocation, KubectlHost } from './command.ts';
+import type { EditorHost, Invocation, KubectlHost } from './command.ts';
 import { KubectlError } from './errors.ts';
+import type { Kubeconfig } from './kubeconfig.ts';
 
 export interface WorkloadHost extends KubectlHost {
   /** The kubelets' container runtime: container logs and what runs inside for exec. */
@@ -22,4 +25,19 @@ export function containersOf(inv: Invocation): ContainerRuntime {
 
 export function networkOf(inv: Invocation): ClusterNetwork | undefined {
   return (inv.host as WorkloadHost).network;
+}
+
+/** The host for a whole simulated cluster; `containers` follows the cluster across restores. */
+export function clusterWorkloadHost(cluster: Cluster, kubeconfig: Kubeconfig, editor?: EditorHost): WorkloadHost & { network: ClusterNetwork } {
+  const network = new ClusterNetwork({ client: cluster.client, clock: cluster.clock, backends: runtimeBackends(() => cluster.podLifecycle.runtime) });
+  return {
+    client: cluster.client,
+    now: () => cluster.clock.now(),
+    kubeconfig,
+    editor,
+    get containers() {
+      return cluster.podLifecycle.runtime;
+    },
+    network,
+  };
 }

@@ -14,17 +14,19 @@ export interface PodBackends {
   nodeRunning(name: string): boolean;
 }
 
-/** Backends over the container runtime the kubelet drives. */
-export function runtimeBackends(runtime: ContainerRuntime): PodBackends {
-  const nodeRunning = (name: string) => runtime.node(name)?.running !== false;
+/** Backends over the container runtime the kubelet drives (a function, when the cluster may
+ * swap its runtime on restore). */
+export function runtimeBackends(source: ContainerRuntime | (() => ContainerRuntime)): PodBackends {
+  const runtime = typeof source === 'function' ? source : () => source;
+  const nodeRunning = (name: string) => runtime().node(name)?.running !== false;
   return {
     nodeRunning,
     http(pod, ip, req, now) {
       const nodeName = pod.spec?.nodeName;
       if (nodeName && !nodeRunning(nodeName)) return 'unreachable';
-      const container = runtime.containerAt(ip, req.port, now);
+      const container = runtime().containerAt(ip, req.port, now);
       if (!container) return 'refused';
-      return runtime.http(container, req, now);
+      return runtime().http(container, req, now);
     },
   };
 }

@@ -19,7 +19,8 @@ interface Volume {
   configMap?: { name: string; items?: KeyToPath[]; optional?: boolean };
   secret?: { secretName: string; items?: KeyToPath[]; optional?: boolean };
   emptyDir?: unknown;
-  projected?: { sources?: Array<{ configMap?: { name: string; items?: KeyToPath[] }; secret?: { name: string; items?: KeyToPath[] }; serviceAccountToken?: { path: string }; downwardAPI?: unknown }> };
+  projected?: { sources?: Array<{ configMap?: { name: string; items?: KeyToPath[] }; secret?: { name: string; items?: KeyToPath[] }; serviceAccountToken?: { path: string }; downwardAPI?: { items?: Array<{ path: string; fieldRef?: { fieldPath: string } }> } }> };
+  downwardAPI?: { items?: Array<{ path: string; fieldRef?: { fieldPath: string } }> };
 }
 interface VolumeMount {
   name: string;
@@ -98,11 +99,24 @@ export function containerFiles(client: ApiClient, pod: ExecPod, container: strin
         if (source.configMap) Object.assign(out, filesOf(fetch('configmaps', source.configMap.name), false, source.configMap.items));
         if (source.secret) Object.assign(out, filesOf(fetch('secrets', source.secret.name), true, source.secret.items));
         if (source.serviceAccountToken) out[source.serviceAccountToken.path] = projectedToken(pod);
+        if (source.downwardAPI) Object.assign(out, downwardFiles(source.downwardAPI.items));
       }
       return out;
     }
+    if (volume.downwardAPI) return downwardFiles(volume.downwardAPI.items);
     return undefined; // hostPath, PVCs…: contents not modelled; the mount point exists
   };
+
+  // Pod fields as files (the kube-api-access volume's `namespace` is one).
+  function downwardFiles(items: Array<{ path: string; fieldRef?: { fieldPath: string } }> | undefined): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const item of items ?? []) {
+      const path = item.fieldRef?.fieldPath ?? '';
+      const value = path === 'metadata.namespace' ? namespace : path === 'metadata.name' ? pod.metadata.name : path === 'metadata.uid' ? pod.metadata.uid : path.startsWith('metadata.labels') ? Object.entries(pod.metadata.labels ?? {}).map(([k, v]) => `${k}="${v}"`).join('\n') : undefined;
+      if (value !== undefined) out[item.path] = value;
+    }
+    return out;
+  }
 
   const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === container);
   const mounts = spec?.volumeMounts ?? [];

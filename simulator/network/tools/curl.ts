@@ -64,7 +64,6 @@ export async function runCurl(ctx: NetworkToolContext, options: CurlOptions = {}
     if (colon > 0) headers[h.slice(0, colon).trim().toLowerCase()] = h.slice(colon + 1).trim();
   }
   const method = opts.last('X') ?? (opts.has('I') ? 'HEAD' : opts.has('d') ? 'POST' : 'GET');
-  const started = ctx.scheduler.now();
   const outcome = ctx.network.request(ctx.from, url, { method, headers, insecure: opts.has('k') });
   // Said at once (not after the wait), so a learner who presses Ctrl-C on a hanging curl sees it too.
   const hint = options.hint?.(outcome);
@@ -77,7 +76,6 @@ export async function runCurl(ctx: NetworkToolContext, options: CurlOptions = {}
     if (hint && outcome.kind !== 'timeout') ctx.stderr.write(`${hint}\n`);
     return code;
   };
-  const elapsed = () => Math.max(ctx.scheduler.now() - started, 0);
   /** Waits for ms unless a timeout comes first; returns the timeout that fired, if one did. */
   const waitConnect = async (ms: number): Promise<'connect' | 'max' | 'interrupted' | undefined> => {
     const limit = Math.min(connectTimeout ?? Infinity, maxTime ?? Infinity);
@@ -88,8 +86,10 @@ export async function runCurl(ctx: NetworkToolContext, options: CurlOptions = {}
   const connectFailure = async (ms: number, code: number, why: string): Promise<number> => {
     const fired = await waitConnect(ms);
     if (fired === 'interrupted') return interrupted();
-    if (fired) return fail(28, `Failed to connect to ${host} port ${port} after ${elapsed()} ms: Timeout was reached`);
-    return fail(code, `Failed to connect to ${host} port ${port} after ${elapsed()} ms: ${why}`);
+    // The time curl reports is the time the failure took; a coarse host clock may wake us later.
+    const took = fired ? Math.min(connectTimeout ?? Infinity, maxTime ?? Infinity) : ms;
+    if (fired) return fail(28, `Failed to connect to ${host} port ${port} after ${took} ms: Timeout was reached`);
+    return fail(code, `Failed to connect to ${host} port ${port} after ${took} ms: ${why}`);
   };
 
   switch (outcome.kind) {
