@@ -104,10 +104,11 @@ export const execCommand: KubectlCommand = {
     const dash = inv.flags.dashAt;
     const before = dash < 0 ? inv.args : inv.args.slice(0, dash);
     const command = dash < 0 ? [] : inv.args.slice(dash);
-    if (before.length === 0) throw new UsageError('pod, type/name or --filename must be specified');
-    if (dash < 0 && before.length > 1) throw new KubectlError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
-    if (before.length > 1) throw new UsageError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead`);
-    if (command.length === 0) throw new UsageError('you must specify at least one command for the container');
+    // upstream's Complete: only the "no --" spelling is a usage error; the rest come from Validate.
+    if (dash < 0 && before.length > 1) throw new UsageError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
+    if (before.length === 0) throw new KubectlError('pod, type/name or --filename must be specified');
+    if (before.length > 1) throw new UsageError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
+    if (command.length === 0) throw new KubectlError('you must specify at least one command for the container');
     const typed = before[0]!;
     const target = typed.includes('/') ? parseObjectArgs([typed])[0]! : { rt: resourceType('pod'), name: typed };
     const pod = podForObject(inv, target);

@@ -16,18 +16,18 @@ function selectorOf(obj: KubeObject): Record<string, string> {
   switch (obj.kind) {
     case 'Pod': {
       const labels = obj.metadata.labels ?? {};
-      if (Object.keys(labels).length === 0) throw new KubectlError(`couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed`);
+      if (Object.keys(labels).length === 0) throw new UsageError(`couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed`);
       return labels;
     }
     case 'Service':
     case 'ReplicationController': {
       const sel = (spec?.selector ?? {}) as Record<string, string>;
-      if (Object.keys(sel).length === 0) throw new KubectlError(`couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has no selector`);
+      if (Object.keys(sel).length === 0) throw new UsageError(`couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has no selector`);
       return sel;
     }
     default: {
       if (spec?.selector?.matchExpressions?.length) {
-        throw new KubectlError(`couldn't retrieve selectors via --selector flag or introspection: couldn't convert expressions - "${JSON.stringify(spec.selector.matchExpressions)}" to map: operator not supported`);
+        throw new UsageError(`couldn't retrieve selectors via --selector flag or introspection: couldn't convert expressions - "${JSON.stringify(spec.selector.matchExpressions)}" to map: operator not supported`);
       }
       return spec?.selector?.matchLabels ?? {};
     }
@@ -88,7 +88,7 @@ export const exposeCommand: KubectlCommand = {
       ports = [{ port, protocol: protocol ?? 'TCP', targetPort: targetPort ? asPort(targetPort) : port }];
     } else {
       const found = portsOf(obj);
-      if (found.length === 0) throw new KubectlError("couldn't find port via --port flag or introspection");
+      if (found.length === 0) throw new UsageError("couldn't find port via --port flag or introspection");
       ports = found.map((p, i) => ({
         ...(found.length > 1 ? { name: p.name ?? `port-${i + 1}` } : {}),
         port: p.port,

@@ -159,7 +159,8 @@ describe('kubectl exec', () => {
     const ns = await bed.run('kubectl exec duo -c a -- nslookup front.default');
     expect(ns.out).toContain('Name:\tfront.default.svc.cluster.local\n');
     expect((await bed.run('kubectl exec duo -- ls')).err).toBe('Defaulted container "a" out of: a, b\n');
-    expect((await bed.run('kubectl exec duo ls')).err).toBe('error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n');
+    expect((await bed.run('kubectl exec duo ls')).err).toBe("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
+    expect((await bed.run('kubectl exec duo')).err).toBe('error: you must specify at least one command for the container\n');
   });
 
   it('runs an interactive shell over piped stdin and explains the terminal limit', async () => {
