@@ -36,4 +36,10 @@ export interface Controller {
   readonly name: string;
   readonly watches: readonly ControllerWatch[];
   reconcile(key: string, ctx: ControllerContext): void;
+  /**
+   * Reconcile only once every other controller is idle at this instant of virtual time. A burst of
+   * changes (a thousand pods turning Ready in one step) then costs one sync instead of one per
+   * change — what a real controller's de-duplicating work queue achieves while its workers are busy.
+   */
+  readonly coalesceBursts?: boolean;
 }

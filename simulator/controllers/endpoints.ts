@@ -11,10 +11,11 @@
 // we do from here.
 import { hasReason } from '../machinery/errors.ts';
 import type { WatchEvent } from '../machinery/types.ts';
-import { errorText, getIfExists } from './client-calls.ts';
+import { errorText } from './client-calls.ts';
 import type { Controller, ControllerContext, ControllerWatch } from './controller.ts';
 import { deepEqual } from '../machinery/json.ts';
 import {
+  PairMemo,
   ServiceIndex,
   apiServerAddress,
   apiServerPort,
@@ -27,6 +28,7 @@ import {
   nodeChanged,
   podIP,
   portsKey,
+  sameItems,
   shouldPodBeInEndpoints,
 } from './service-endpoints.ts';
 import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service } from './workload-types.ts';
@@ -39,11 +41,17 @@ const maxCapacity = 1000;
 
 export class EndpointsController implements Controller {
   readonly name = 'endpoint-controller';
+  // A burst of pod changes at one instant becomes one write (see Controller.coalesceBursts).
+  readonly coalesceBursts = true;
   readonly watches: readonly ControllerWatch[];
   private readonly services = new ServiceIndex();
   private readonly apiServerFallback: string | undefined;
   // Endpoints as the watch delivered them (frozen, shared): read instead of a copying GET.
   private readonly cache = new Map<string, Endpoints>();
+  // The subsets we last wrote per Service, and the resourceVersion that write produced.
+  private readonly written = new Map<string, { resourceVersion: string | undefined; subsets: EndpointSubset[] }>();
+  // Each (Service, Pod) pair's address entry, computed once per pod version.
+  private readonly addresses = new PairMemo<AddressEntry | null>();
 
   constructor(options: { apiServerAddress?: string } = {}) {
     this.apiServerFallback = options.apiServerAddress;
@@ -58,7 +66,7 @@ export class EndpointsController implements Controller {
 
   reconcile(key: string, ctx: ControllerContext): void {
     const { namespace, name } = splitKey(key);
-    const svc = getIfExists<Service>(ctx.client, SERVICES, namespace, name);
+    const svc = this.services.service(key);
     const current = this.cache.get(key);
     if (!svc) {
       // The Service is gone: so are its Endpoints (they carry no ownerReference to collect them).
@@ -69,15 +77,19 @@ export class EndpointsController implements Controller {
     if (!svc.spec.selector) return; // endpoints of a selector-less Service are the user's to write
 
     const pods = this.services.podsFor(svc);
-    const { subsets, truncated } = endpointSubsets(svc, pods);
+    const { subsets, truncated } = endpointSubsets(svc, pods, this.addresses);
 
     const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
     if (isHeadless(svc)) labels[headlessLabel] = '';
     else delete labels[headlessLabel];
 
+    // What we wrote last, if nobody has changed it since, shares its address objects with what we
+    // want now: comparing with it is cheap even for a thousand addresses.
+    const written = this.written.get(key);
+    const base = current && written && written.resourceVersion === current.metadata.resourceVersion ? written.subsets : (current?.subsets ?? []);
     const unchanged =
       current &&
-      deepEqual(current.subsets ?? [], subsets) &&
+      sameSubsets(base, subsets) &&
       deepEqual(current.metadata.labels ?? {}, labels) &&
       (current.metadata.annotations?.[overCapacityAnnotation] === 'truncated') === truncated;
     if (unchanged) return;
@@ -93,7 +105,9 @@ export class EndpointsController implements Controller {
       metadata: { ...(current?.metadata ?? { name, namespace }), labels, annotations },
     };
     if (subsets.length) desired.subsets = subsets;
-    this.write(ctx, svc, desired, !current);
+    const saved = this.write(ctx, svc, desired, !current);
+    if (saved) this.written.set(key, { resourceVersion: saved.metadata.resourceVersion, subsets });
+    else this.written.delete(key);
   }
 
   private apiServerEndpoints(ctx: ControllerContext, svc: Service, current: Endpoints | undefined): void {
@@ -113,23 +127,23 @@ export class EndpointsController implements Controller {
     return [key];
   }
 
-  private write(ctx: ControllerContext, svc: Service, endpoints: Endpoints, create: boolean): void {
+  private write(ctx: ControllerContext, svc: Service, endpoints: Endpoints, create: boolean): Endpoints | undefined {
     try {
-      if (create) ctx.client.create(ENDPOINTS, endpoints);
-      else ctx.client.update(ENDPOINTS, endpoints);
+      return create ? ctx.client.create(ENDPOINTS, endpoints) : ctx.client.update(ENDPOINTS, endpoints);
     } catch (err) {
       // A Conflict or AlreadyExists means our view was stale: the watch will bring us back.
       if (hasReason(err, 'Conflict') || hasReason(err, 'AlreadyExists') || hasReason(err, 'NotFound')) {
         ctx.requeueAfter(`${svc.metadata.namespace}/${svc.metadata.name}`, 0);
-        return;
+        return undefined;
       }
-      if (hasReason(err, 'Forbidden')) return; // namespace terminating
+      if (hasReason(err, 'Forbidden')) return undefined; // namespace terminating
       ctx.recorder.event(
         svc,
         'Warning',
         'FailedToUpdateEndpoint',
         `Failed to update endpoint ${svc.metadata.namespace}/${svc.metadata.name}: ${errorText(err)}`,
       );
+      return undefined;
     }
   }
 }
@@ -138,46 +152,69 @@ export function endpointsController(options: { apiServerAddress?: string } = {})
   return new EndpointsController(options);
 }
 
+/** What one pod contributes to a Service's Endpoints: its address, under which ports, ready or not. */
+interface AddressEntry {
+  address: EndpointAddress;
+  ports: EndpointPort[];
+  portsKey: string;
+  ready: boolean;
+  uid: string;
+}
+
+function addressEntry(svc: Service, pod: Pod): AddressEntry | null {
+  if (!shouldPodBeInEndpoints(pod, svc.spec.publishNotReadyAddresses === true)) return null;
+  const ports = endpointPorts(svc, pod);
+  // A pod serving none of the service's ports is not an endpoint, except for a port-less headless service.
+  if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) return null;
+  const address: EndpointAddress = { ip: podIP(pod) };
+  const hostname = endpointHostname(svc, pod);
+  if (hostname) address.hostname = hostname;
+  if (pod.spec.nodeName) address.nodeName = pod.spec.nodeName;
+  address.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '', uid: pod.metadata.uid };
+  return { address, ports, portsKey: portsKey(ports), ready: endpointState(svc, pod).ready, uid: pod.metadata.uid ?? '' };
+}
+
 /** Addresses grouped by the set of ports they serve, ready and not-ready apart, sorted by IP. */
-export function endpointSubsets(svc: Service, pods: Pod[]): { subsets: EndpointSubset[]; truncated: boolean } {
-  const publish = svc.spec.publishNotReadyAddresses === true;
-  const groups = new Map<string, { ports: EndpointPort[]; ready: Array<[EndpointAddress, string]>; notReady: Array<[EndpointAddress, string]> }>();
+export function endpointSubsets(svc: Service, pods: Pod[], memo?: PairMemo<AddressEntry | null>): { subsets: EndpointSubset[]; truncated: boolean } {
+  const groups = new Map<string, { ports: EndpointPort[]; ready: AddressEntry[]; notReady: AddressEntry[] }>();
   for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, publish)) continue;
-    const ports = endpointPorts(svc, pod);
-    // A pod serving none of the service's ports is not an endpoint, except for a port-less headless service.
-    if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) continue;
-    const address: EndpointAddress = { ip: podIP(pod) };
-    const hostname = endpointHostname(svc, pod);
-    if (hostname) address.hostname = hostname;
-    if (pod.spec.nodeName) address.nodeName = pod.spec.nodeName;
-    address.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '', uid: pod.metadata.uid };
-    const k = portsKey(ports);
-    let group = groups.get(k);
-    if (!group) groups.set(k, (group = { ports, ready: [], notReady: [] }));
-    (endpointState(svc, pod).ready ? group.ready : group.notReady).push([address, pod.metadata.uid ?? '']);
+    const entry = memo ? memo.get(svc, pod, () => addressEntry(svc, pod)) : addressEntry(svc, pod);
+    if (!entry) continue;
+    let group = groups.get(entry.portsKey);
+    if (!group) groups.set(entry.portsKey, (group = { ports: entry.ports, ready: [], notReady: [] }));
+    (entry.ready ? group.ready : group.notReady).push(entry);
   }
 
   let budget = maxCapacity;
   let total = 0;
   for (const g of groups.values()) total += g.ready.length + g.notReady.length;
   const truncated = total > maxCapacity;
-  const byIP = (a: [EndpointAddress, string], b: [EndpointAddress, string]) => compareIPs(a[0].ip, b[0].ip) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+  const byIP = (a: AddressEntry, b: AddressEntry) => compareIPs(a.address.ip, b.address.ip) || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
   // (compareIPs remembers parsed addresses, so sorting a thousand pods stays cheap)
   const subsets: EndpointSubset[] = [];
-  for (const g of [...groups.values()].sort((a, b) => (portsKey(a.ports) < portsKey(b.ports) ? -1 : 1))) {
+  for (const [, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const ready = g.ready.sort(byIP).slice(0, budget);
     budget -= ready.length;
     const notReady = g.notReady.sort(byIP).slice(0, budget);
     budget -= notReady.length;
     if (!ready.length && !notReady.length) continue;
     const subset: EndpointSubset = {};
-    if (ready.length) subset.addresses = ready.map(([a]) => a);
-    if (notReady.length) subset.notReadyAddresses = notReady.map(([a]) => a);
+    if (ready.length) subset.addresses = ready.map((e) => e.address);
+    if (notReady.length) subset.notReadyAddresses = notReady.map((e) => e.address);
     if (g.ports.length) subset.ports = [...g.ports].sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : a.port - b.port));
     subsets.push(subset);
   }
   return { subsets, truncated };
+}
+
+function sameSubsets(a: EndpointSubset[], b: EndpointSubset[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (!sameItems(x.addresses ?? [], y.addresses ?? []) || !sameItems(x.notReadyAddresses ?? [], y.notReadyAddresses ?? []) || !deepEqual(x.ports ?? [], y.ports ?? [])) return false;
+  }
+  return true;
 }
 
 /** When the change we are publishing happened: the latest pod readiness flip or the Service's

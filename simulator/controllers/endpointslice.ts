@@ -17,6 +17,7 @@ import { lastChangeTriggerTime, headlessLabel, lastChangeTriggerTimeAnnotation }
 import { newControllerRef } from './ownership.ts';
 import { deepEqual } from '../machinery/json.ts';
 import {
+  PairMemo,
   ServiceIndex,
   apiServerAddress,
   apiServerPort,
@@ -28,6 +29,7 @@ import {
   nodeChanged,
   podIP,
   portsKey,
+  sameItems,
   shouldPodBeInEndpoints,
 } from './service-endpoints.ts';
 import type { EndpointPort, EndpointSlice, Pod, Service, SliceEndpoint } from './workload-types.ts';
@@ -40,11 +42,17 @@ export const maxEndpointsPerSlice = 100;
 
 export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice-controller';
+  // A burst of pod changes at one instant becomes one write (see Controller.coalesceBursts).
+  readonly coalesceBursts = true;
   readonly watches: readonly ControllerWatch[];
   private readonly services = new ServiceIndex();
   private readonly apiServerFallback: string | undefined;
   // Our slices as the watch delivered them (frozen, shared), by service key then slice name.
   private readonly slices = new Map<string, Map<string, EndpointSlice>>();
+  // The endpoints we last wrote per slice uid, and the resourceVersion that write produced.
+  private readonly written = new Map<string, { resourceVersion: string | undefined; endpoints: SliceEndpoint[] }>();
+  // Each (Service, Pod) pair's endpoint, computed once per pod version.
+  private readonly endpoints = new PairMemo<DesiredEndpoint | null>();
 
   constructor(options: { apiServerAddress?: string } = {}) {
     this.apiServerFallback = options.apiServerAddress;
@@ -58,7 +66,7 @@ export class EndpointSliceController implements Controller {
 
   reconcile(key: string, ctx: ControllerContext): void {
     const { namespace, name } = splitKey(key);
-    const svc = getIfExists<Service>(ctx.client, SERVICES, namespace, name);
+    const svc = this.services.service(key);
     if (!svc || svc.metadata.deletionTimestamp) return; // the garbage collector removes owned slices
     if (isKubernetesService(namespace, name)) return this.apiServerSlice(ctx, svc);
     if (!svc.spec.selector) return; // mirrored from user-written Endpoints upstream; not modelled
@@ -66,7 +74,7 @@ export class EndpointSliceController implements Controller {
     const pods = this.services.podsFor(svc);
     const existing = [...(this.slices.get(key)?.values() ?? [])].sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
 
-    const groups = desiredEndpoints(svc, pods);
+    const groups = desiredEndpoints(svc, pods, this.endpoints);
     const plan = planSlices(groups, existing);
     const labels = sliceLabels(svc);
     let trigger: string | undefined;
@@ -80,7 +88,10 @@ export class EndpointSliceController implements Controller {
       }
     }
     for (const { slice, endpoints, ports } of plan.keep) {
-      const same = deepEqual(slice.endpoints ?? [], endpoints) && deepEqual(slice.ports ?? [], ports ?? []) && deepEqual(slice.metadata.labels, labels);
+      // What we wrote last, if unchanged since, shares its endpoint objects: a cheap comparison.
+      const written = this.written.get(slice.metadata.uid ?? '');
+      const base = written && written.resourceVersion === slice.metadata.resourceVersion ? written.endpoints : (slice.endpoints ?? []);
+      const same = sameItems(base, endpoints) && deepEqual(slice.ports ?? [], ports ?? []) && deepEqual(slice.metadata.labels, labels);
       if (same) continue;
       const annotations = { ...(slice.metadata.annotations ?? {}), [lastChangeTriggerTimeAnnotation]: triggerTime() };
       this.write(ctx, svc, { ...slice, metadata: { ...slice.metadata, labels, annotations }, endpoints, ports }, false);
@@ -129,15 +140,19 @@ export class EndpointSliceController implements Controller {
     const key = `${slice.metadata.namespace}/${svc}`;
     let byName = this.slices.get(key);
     if (!byName) this.slices.set(key, (byName = new Map()));
-    if (event.type === 'DELETED') byName.delete(slice.metadata.name ?? '');
-    else byName.set(slice.metadata.name ?? '', slice);
+    if (event.type === 'DELETED') {
+      byName.delete(slice.metadata.name ?? '');
+      this.written.delete(slice.metadata.uid ?? '');
+    } else byName.set(slice.metadata.name ?? '', slice);
     return [key];
   }
 
   private write(ctx: ControllerContext, svc: Service, slice: EndpointSlice, create: boolean): void {
     try {
-      if (create) ctx.client.create(ENDPOINTSLICES, slice);
-      else ctx.client.update(ENDPOINTSLICES, slice);
+      const saved = create ? ctx.client.create(ENDPOINTSLICES, slice) : ctx.client.update(ENDPOINTSLICES, slice);
+      if (saved.metadata.labels?.[managedByLabel] === managedBy) {
+        this.written.set(saved.metadata.uid ?? '', { resourceVersion: saved.metadata.resourceVersion, endpoints: slice.endpoints ?? [] });
+      }
     } catch (err) {
       if (hasReason(err, 'Conflict') || hasReason(err, 'AlreadyExists') || hasReason(err, 'NotFound')) {
         ctx.requeueAfter(`${svc.metadata.namespace}/${svc.metadata.name}`, 0);
@@ -170,21 +185,34 @@ export interface EndpointGroup {
   endpoints: Map<string, SliceEndpoint>; // by pod uid
 }
 
+/** One pod's endpoint for a Service, with the ports it serves. */
+export interface DesiredEndpoint {
+  endpoint: SliceEndpoint;
+  ports: EndpointPort[];
+  portsKey: string;
+  id: string;
+}
+
+function desiredEndpoint(svc: Service, pod: Pod): DesiredEndpoint | null {
+  if (!shouldPodBeInEndpoints(pod, true)) return null;
+  const ports = endpointPorts(svc, pod);
+  const endpoint: SliceEndpoint = { addresses: [podIP(pod)], conditions: endpointState(svc, pod) };
+  const hostname = endpointHostname(svc, pod);
+  if (hostname) endpoint.hostname = hostname;
+  if (pod.spec.nodeName) endpoint.nodeName = pod.spec.nodeName;
+  endpoint.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '', uid: pod.metadata.uid };
+  return { endpoint, ports, portsKey: portsKey(ports), id: pod.metadata.uid ?? pod.metadata.name ?? '' };
+}
+
 /** The endpoint every backing pod should have, grouped by the ports it serves. */
-export function desiredEndpoints(svc: Service, pods: Pod[]): Map<string, EndpointGroup> {
+export function desiredEndpoints(svc: Service, pods: Pod[], memo?: PairMemo<DesiredEndpoint | null>): Map<string, EndpointGroup> {
   const groups = new Map<string, EndpointGroup>();
   for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports = endpointPorts(svc, pod);
-    const endpoint: SliceEndpoint = { addresses: [podIP(pod)], conditions: endpointState(svc, pod) };
-    const hostname = endpointHostname(svc, pod);
-    if (hostname) endpoint.hostname = hostname;
-    if (pod.spec.nodeName) endpoint.nodeName = pod.spec.nodeName;
-    endpoint.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '', uid: pod.metadata.uid };
-    const k = portsKey(ports);
-    let group = groups.get(k);
-    if (!group) groups.set(k, (group = { ports, endpoints: new Map() }));
-    group.endpoints.set(pod.metadata.uid ?? pod.metadata.name ?? '', endpoint);
+    const want = memo ? memo.get(svc, pod, () => desiredEndpoint(svc, pod)) : desiredEndpoint(svc, pod);
+    if (!want) continue;
+    let group = groups.get(want.portsKey);
+    if (!group) groups.set(want.portsKey, (group = { ports: want.ports, endpoints: new Map() }));
+    group.endpoints.set(want.id, want.endpoint);
   }
   return groups;
 }

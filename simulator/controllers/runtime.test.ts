@@ -95,6 +95,31 @@ describe('controller runtime', () => {
     expect(report.busy).toEqual([{ controller: 'test-controller', queued: 1 }]);
   });
 
+  it('runs a controller that coalesces bursts only once the others are idle, so a burst costs one sync', () => {
+    const api = newServer();
+    const runtime = new ControllerRuntime({ client: api, clock: api.clock as VirtualClock, random: api.random });
+    // A writer makes ten configmaps, one per reconcile, all at the same instant.
+    const writer: Controller = {
+      name: 'writer',
+      watches: [{ resource: CONFIGMAPS, keysFor: (e) => (e.object.metadata.name === 'seed' && e.type === 'ADDED' ? ['0'] : []) }],
+      reconcile(key, ctx) {
+        api.create(CONFIGMAPS, configMap(`w${key}`));
+        if (Number(key) < 9) ctx.requeueAfter(String(Number(key) + 1), 0);
+      },
+    };
+    const coalescing = recording();
+    const eager = recording();
+    runtime.add(writer);
+    runtime.add({ ...coalescing.controller, name: 'coalescing', coalesceBursts: true, watches: [{ resource: CONFIGMAPS, keysFor: () => ['default/all'] }] });
+    runtime.add({ ...eager.controller, name: 'eager', watches: [{ resource: CONFIGMAPS, keysFor: () => ['default/all'] }] });
+    runtime.start();
+    api.create(CONFIGMAPS, configMap('seed'));
+    runtime.runUntilIdle();
+    expect(api.list(CONFIGMAPS, { namespace: 'default' }).items).toHaveLength(11);
+    expect(coalescing.calls).toHaveLength(1);
+    expect(eager.calls.length).toBeGreaterThan(5);
+  });
+
   it('tick catches the virtual clock up with a real-time driver', () => {
     const { controller } = recording();
     const { clock, runtime } = setup(controller);

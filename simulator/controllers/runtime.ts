@@ -153,12 +153,15 @@ export class ControllerRuntime {
   }
 
   #nextWithWork(): Running | undefined {
-    // Round-robin, so one busy controller cannot starve the others.
-    for (let i = 0; i < this.#running.length; i++) {
-      const r = this.#running[(this.#cursor + i) % this.#running.length]!;
-      if (r.queue.length > 0) {
-        this.#cursor = (this.#cursor + i + 1) % this.#running.length;
-        return r;
+    // Round-robin, so one busy controller cannot starve the others; controllers that coalesce
+    // bursts wait until the rest are idle (time does not move in between, so nothing is late).
+    for (const late of [false, true]) {
+      for (let i = 0; i < this.#running.length; i++) {
+        const r = this.#running[(this.#cursor + i) % this.#running.length]!;
+        if (r.queue.length > 0 && (r.controller.coalesceBursts === true) === late) {
+          this.#cursor = (this.#cursor + i + 1) % this.#running.length;
+          return r;
+        }
       }
     }
     return undefined;

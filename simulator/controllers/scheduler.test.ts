@@ -54,6 +54,22 @@ describe('default-scheduler in a cluster', () => {
     expect(c.events('picky').at(-1)).toMatchObject({ reason: 'Scheduled', message: 'Successfully assigned default/picky to wheelhouse-worker2' });
   });
 
+  it('leaves a pod with scheduling gates alone (SchedulingGated) until the gates are removed', () => {
+    const c = lifecycleCluster();
+    c.client.create(pods, podManifest('gated', { schedulingGates: [{ name: 'example.com/foo' }], containers: [{ name: 'c', image: 'nginx' }] } as Partial<Pod['spec']>));
+    c.runUntilIdle();
+    expect(c.pod('gated').spec.nodeName).toBeUndefined();
+    expect(c.pod('gated').status?.conditions?.find((x) => x.type === 'PodScheduled')).toMatchObject({
+      status: 'False',
+      reason: 'SchedulingGated',
+      message: 'Scheduling is blocked due to non-empty scheduling gates',
+    });
+    expect(c.events('gated').filter((e) => e.reason === 'FailedScheduling')).toEqual([]);
+    c.client.patch(pods, 'default', 'gated', 'json', [{ op: 'remove', path: '/spec/schedulingGates' }]);
+    c.runUntilIdle();
+    expect(c.pod('gated').spec.nodeName).toMatch(/^wheelhouse-worker2?$/);
+  });
+
   it('spreads a ReplicaSet over the workers and never uses the control plane', () => {
     const c = lifecycleCluster();
     for (let i = 0; i < 6; i++) c.client.create(pods, { ...podManifest(`p${i}`, { containers: [{ name: 'c', image: 'nginx' }] }) });

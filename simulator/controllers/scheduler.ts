@@ -22,6 +22,14 @@ function wantsScheduling(pod: Pod): boolean {
   return !pod.spec.nodeName && !pod.metadata.deletionTimestamp && !isTerminal(pod) && (pod.spec.schedulerName ?? schedulerName) === schedulerName;
 }
 
+/** A pod with scheduling gates waits, untouched, until every gate is removed (upstream's
+ * SchedulingGates PreEnqueue plugin). */
+function isGated(pod: Pod): boolean {
+  return ((pod.spec as { schedulingGates?: unknown[] }).schedulingGates ?? []).length > 0;
+}
+
+export const schedulingGatedMessage = 'Scheduling is blocked due to non-empty scheduling gates';
+
 function ownerUid(pod: Pod): string | undefined {
   return pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
 }
@@ -79,7 +87,7 @@ export function schedulePod(pod: Pod, nodes: Node[], allPods: Pod[], random: Ran
   return { node: chosen.node.metadata.name ?? '' };
 }
 
-function setUnschedulable(ctx: ControllerContext, pod: Pod, message: string): void {
+function setUnschedulable(ctx: ControllerContext, pod: Pod, message: string, reason = 'Unschedulable'): void {
   const now = rfc3339(ctx.clock.now());
   const conditions = [...(pod.status?.conditions ?? [])];
   const i = conditions.findIndex((c) => c.type === 'PodScheduled');
@@ -89,7 +97,7 @@ function setUnschedulable(ctx: ControllerContext, pod: Pod, message: string): vo
     status: 'False',
     lastProbeTime: null,
     lastTransitionTime: old?.status === 'False' ? old.lastTransitionTime : now,
-    reason: 'Unschedulable',
+    reason,
     message,
   };
   if (old && old.status === 'False' && old.reason === next.reason && old.message === next.message) return;
@@ -106,6 +114,8 @@ export function createScheduler(api: ApiServer): Controller {
   const seen = new Map<string, string>();
   const attempt = (ctx: ControllerContext, pod: Pod) => {
     if (!wantsScheduling(pod)) return;
+    // The API server sets this condition when a gated pod is created; we make sure it is there.
+    if (isGated(pod)) return setUnschedulable(ctx, pod, schedulingGatedMessage, 'SchedulingGated');
     const nodes = ctx.client.list<Node>(nodesRef).items;
     const pods = ctx.client.list<Pod>(podsRef).items;
     const result = schedulePod(pod, nodes, pods, ctx.random);
@@ -158,7 +168,7 @@ export function createScheduler(api: ApiServer): Controller {
       if (key === retryUnschedulableKey) {
         const waiting = ctx.client
           .list<Pod>(podsRef)
-          .items.filter((p) => wantsScheduling(p) && p.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'))
+          .items.filter((p) => wantsScheduling(p) && !isGated(p) && p.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'))
           // Upstream's queue order: higher priority first, then the oldest.
           .sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
         for (const pod of waiting) attempt(ctx, pod);

@@ -2,6 +2,7 @@
 // it, whether each is ready / serving / terminating, and which port number each service port
 // reaches on each pod (a named targetPort is looked up in that pod's containers).
 // After upstream pkg/controller/util/endpoint and endpointslice/util.
+import { deepEqual } from '../machinery/json.ts';
 import { selectorFromSet, type Selector } from '../machinery/selectors.ts';
 import type { ApiClient, KubeObject, WatchEvent } from '../machinery/types.ts';
 import { PodInformer } from './pod-informer.ts';
@@ -104,43 +105,72 @@ export function compareIPs(a: string, b: string): number {
 }
 
 /**
- * The informer-side memory both endpoint controllers keep: each Service's selector (so a pod event
- * finds the Services it backs) and which Services each pod matched last time (so a pod whose labels
- * changed still wakes the Service it left).
+ * The informer-side memory both endpoint controllers keep: each Service's selector and the pods it
+ * selects right now (so a reconcile reads its pods without scanning the namespace), and which
+ * Services each pod matched last time (so a pod whose labels changed still wakes the Service it left).
  */
 export class ServiceIndex {
   private readonly selectors = new Map<string, Map<string, Selector>>();
   private readonly podServices = new Map<string, string[]>();
-  /** The pods themselves, from the same watch: reconciles read them here instead of listing. */
+  /** service key → pod key → the pod as last seen: kept up to date by every pod event. */
+  private readonly members = new Map<string, Map<string, Pod>>();
+  /** The Services as the watch delivered them (frozen, shared), by key: a reconcile's lister. */
+  private readonly services = new Map<string, Service>();
+  /** The pods themselves, from the same watch. */
   readonly pods = new PodInformer();
+
+  service(key: string): Service | undefined {
+    return this.services.get(key);
+  }
 
   serviceChanged(event: WatchEvent): string[] {
     const svc = event.object as Service;
     const ns = svc.metadata.namespace ?? '';
     const name = svc.metadata.name ?? '';
+    const key = `${ns}/${name}`;
+    const previous = this.members.get(key);
+    for (const podKey of previous?.keys() ?? []) this.unlink(podKey, key);
+    this.members.delete(key);
+    if (event.type === 'DELETED') this.services.delete(key);
+    else this.services.set(key, svc);
     if (event.type === 'DELETED' || !svc.spec?.selector) this.selectors.get(ns)?.delete(name);
     else {
       let byName = this.selectors.get(ns);
       if (!byName) this.selectors.set(ns, (byName = new Map()));
-      byName.set(name, selectorFromSet(svc.spec.selector));
+      const selector = selectorFromSet(svc.spec.selector);
+      byName.set(name, selector);
+      // A new or changed selector: find its pods once, here, instead of on every reconcile.
+      const members = new Map<string, Pod>();
+      for (const pod of this.pods.inNamespace(ns)) {
+        if (!selector.matches(pod.metadata.labels)) continue;
+        const podKey = `${ns}/${pod.metadata.name}`;
+        members.set(podKey, pod);
+        this.podServices.set(podKey, [...(this.podServices.get(podKey) ?? []), key]);
+      }
+      this.members.set(key, members);
     }
-    return [`${ns}/${name}`];
+    return [key];
   }
 
   podChanged(event: WatchEvent): string[] {
     const pod = event.object as Pod;
     const previous = this.pods.observe(event);
-    // Being bound to a node or restarting a container changes no endpoint: skip the wake-up.
-    if (event.type === 'MODIFIED' && previous && endpointFingerprint(previous) === endpointFingerprint(pod)) return [];
     const ns = pod.metadata.namespace ?? '';
     const podKey = `${ns}/${pod.metadata.name}`;
+    const before = this.podServices.get(podKey) ?? [];
+    // Being bound to a node or restarting a container changes no endpoint: refresh, no wake-up.
+    if (event.type === 'MODIFIED' && previous && endpointFingerprint(previous) === endpointFingerprint(pod)) {
+      for (const svc of before) this.members.get(svc)?.set(podKey, pod);
+      return [];
+    }
     const now: string[] = [];
     if (event.type !== 'DELETED') {
       for (const [name, selector] of this.selectors.get(ns) ?? []) {
         if (selector.matches(pod.metadata.labels)) now.push(`${ns}/${name}`);
       }
     }
-    const before = this.podServices.get(podKey) ?? [];
+    for (const svc of before) this.members.get(svc)?.delete(podKey);
+    for (const svc of now) this.members.get(svc)?.set(podKey, pod);
     if (now.length) this.podServices.set(podKey, now);
     else this.podServices.delete(podKey);
     return [...new Set([...before, ...now])];
@@ -148,10 +178,35 @@ export class ServiceIndex {
 
   /** The cached pods a Service selects. */
   podsFor(svc: Service): Pod[] {
-    const selector = selectorFromSet(svc.spec.selector);
-    const out: Pod[] = [];
-    for (const pod of this.pods.inNamespace(svc.metadata.namespace ?? '')) if (selector.matches(pod.metadata.labels)) out.push(pod);
-    return out;
+    return [...(this.members.get(`${svc.metadata.namespace ?? ''}/${svc.metadata.name ?? ''}`)?.values() ?? [])];
+  }
+
+  private unlink(podKey: string, serviceKey: string): void {
+    const rest = (this.podServices.get(podKey) ?? []).filter((k) => k !== serviceKey);
+    if (rest.length) this.podServices.set(podKey, rest);
+    else this.podServices.delete(podKey);
+  }
+}
+
+/** Items equal one by one; shared objects (the same memoised endpoint) compare in one step. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !deepEqual(a[i], b[i])) return false;
+  return true;
+}
+
+/** Remembers a value computed from one (Service, Pod) pair. Both are frozen watch objects that
+ * are replaced, never changed, so identity says whether the value is still good. */
+export class PairMemo<V> {
+  private readonly byService = new WeakMap<Service, WeakMap<Pod, V>>();
+
+  get(svc: Service, pod: Pod, compute: () => V): V {
+    let byPod = this.byService.get(svc);
+    if (!byPod) this.byService.set(svc, (byPod = new WeakMap()));
+    let v = byPod.get(pod);
+    if (v === undefined) byPod.set(pod, (v = compute()));
+    return v;
   }
 }
 

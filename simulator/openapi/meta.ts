@@ -45,7 +45,8 @@ export const metaDefinitions: Definitions = {
   [m('LabelSelectorRequirement')]: obj(
     'One requirement on a label: a key, an operator and values.',
     {
-      key: str('The label key the requirement applies to.'),
+      // Upstream's Go type carries merge tags on this field (harmless, but kubectl reads them).
+      key: str('The label key the requirement applies to.', { 'x-kubernetes-patch-merge-key': 'key', 'x-kubernetes-patch-strategy': 'merge' }),
       operator: str('How the key relates to the values: In, NotIn, Exists or DoesNotExist.'),
       values: strings('The values for In and NotIn (must be non-empty); must be empty for Exists and DoesNotExist.', { 'x-kubernetes-list-type': 'atomic' }),
     },
@@ -105,7 +106,7 @@ export const metaDefinitions: Definitions = {
     oneOf: [{ type: 'integer' }, { type: 'string' }],
   },
   [defName('Quantity')]: {
-    type: 'string',
+    oneOf: [{ type: 'string' }, { type: 'number' }],
     description:
       'An amount with an optional unit: a number with a suffix such as m (milli), k, M, G (powers of 1000) or Ki, Mi, Gi (powers of 1024), e.g. 250m CPU or 128Mi memory.',
   },

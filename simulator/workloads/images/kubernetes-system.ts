@@ -45,7 +45,8 @@ const v132 = (tag: string) => /^v1\.32\.\d{1,2}$/.test(tag);
 const kindTag = (tag: string) => /^v20\d{6}-[0-9a-f]{8}$/.test(tag);
 
 export const kubernetesSystemImages: Array<[string, ImageModel]> = [
-  ['registry.k8s.io/pause', { tags: ['3.10', '3.9'], sizeBytes: 320_368, preloaded: true, behaviour: always(healthyComponent(() => [])) }],
+  // Every tag registry.k8s.io/pause serves (the docs' examples use 2.0, 3.1, 3.6 and 3.8); kind preloads 3.10.
+  ['registry.k8s.io/pause', { tags: ['0.8.0', '1.0', '2.0', '3.0', '3.1', '3.2', '3.3', '3.4.1', '3.5', '3.6', '3.7', '3.8', '3.9', '3.10'], sizeBytes: 320_368, preloaded: true, behaviour: always(healthyComponent(() => [])) }],
   [
     'registry.k8s.io/kube-apiserver',
     { tags: v132, sizeBytes: 28_663_400, preloaded: true, behaviour: klogComponent('options.go:228', ['"external host was not specified, using 172.18.0.3"', '"Serving securely on [::]:6443"']) },
