@@ -4,8 +4,9 @@
 // made of it. What a real cluster does with each file is written down in expectations.ts; this
 // test fails when the simulator does anything else, and prints the acceptance rate.
 // Test-only: reads the shared corpus from disk; the simulator never does.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedReference } from '../../tests/shared-reference.ts';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { createCluster } from '../cluster.ts';
@@ -13,9 +14,7 @@ import type { KubeObject } from '../machinery/types.ts';
 import { expectations, servedKinds, setupNamespaces, type Expectation } from './expectations.ts';
 import { createObject, invariantProblems, podStates, type CreateResult } from './observe.ts';
 
-const ROOT = join(import.meta.dirname, '../../../shared/reference/examples');
-const present = existsSync(join(ROOT, 'INDEX.tsv'));
-if (!present && process.env.CI) throw new Error(`the conformance corpus is missing: expected it at ${ROOT}`);
+const { path: ROOT, present } = sharedReference('examples');
 
 /** Reconcile for this long before looking: pulls, probes and back-offs have all had their turn. */
 const settleMs = 120_000;
