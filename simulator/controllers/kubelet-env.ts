@@ -1,11 +1,65 @@
 // A container's environment as the kubelet builds it before creating the container: literal
-// values, ConfigMap and Secret keys, and the downward API. A reference to something missing is
-// the CreateContainerConfigError the pod then shows, with the kubelet's wording.
+// values, ConfigMap and Secret keys, the downward API, and the service links (docker-links style
+// CATALOG_SERVICE_HOST, CATALOG_PORT_80_TCP_ADDR, …) for the Services that exist right then. A
+// reference to something missing is the CreateContainerConfigError the pod then shows, with the
+// kubelet's wording.
 import { hasReason } from '../machinery/errors.ts';
 import type { ApiClient, KubeObject } from '../machinery/types.ts';
 import { type Container, type Pod, configMapsRef, secretsRef } from './pod-types.ts';
 
 type DataObject = KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> };
+
+interface ServiceLike extends KubeObject {
+  spec?: { clusterIP?: string; type?: string; ports?: Array<{ name?: string; port: number; protocol?: string }> };
+}
+
+const servicesRef = { group: '', resource: 'services' } as const;
+
+/** Upstream's makeEnvVariableName: upper case, dashes to underscores. */
+function envName(name: string): string {
+  return name.toUpperCase().replace(/-/g, '_');
+}
+
+/** The variables for one Service (pkg/kubelet/envvars FromServices); none without a cluster IP. */
+export function serviceLinkEnv(service: ServiceLike): Record<string, string> {
+  const ip = service.spec?.clusterIP;
+  const ports = service.spec?.ports ?? [];
+  if (!ip || ip === 'None' || ports.length === 0) return {};
+  const name = envName(service.metadata.name ?? '');
+  const hostPort = (port: number) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+  const env: Record<string, string> = { [`${name}_SERVICE_HOST`]: ip, [`${name}_SERVICE_PORT`]: String(ports[0]!.port) };
+  for (const p of ports) if (p.name) env[`${name}_SERVICE_PORT_${envName(p.name)}`] = String(p.port);
+  ports.forEach((p, i) => {
+    const protocol = p.protocol || 'TCP';
+    const url = `${protocol.toLowerCase()}://${hostPort(p.port)}`;
+    if (i === 0) env[`${name}_PORT`] = url; // docker special-cases the first port
+    const prefix = `${name}_PORT_${p.port}_${protocol.toUpperCase()}`;
+    env[prefix] = url;
+    env[`${prefix}_PROTO`] = protocol.toLowerCase();
+    env[`${prefix}_PORT`] = String(p.port);
+    env[`${prefix}_ADDR`] = ip;
+  });
+  return env;
+}
+
+/** The service links a container of this pod gets now: every Service of the pod's namespace
+ * (unless enableServiceLinks is false) and, in every namespace, the API server's `kubernetes`.
+ * existedBy (epoch ms) leaves out Services created later, for a container that started back then. */
+export function serviceLinks(client: ApiClient, pod: Pod, existedBy?: number): Record<string, string> {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const links = pod.spec.enableServiceLinks !== false;
+  const chosen = new Map<string, ServiceLike>();
+  for (const service of client.list<ServiceLike>(servicesRef).items) {
+    const name = service.metadata.name ?? '';
+    if (existedBy !== undefined && !(Date.parse(service.metadata.creationTimestamp ?? '') <= existedBy)) continue;
+    if (service.metadata.namespace === 'default' && name === 'kubernetes') {
+      if (!chosen.has(name)) chosen.set(name, service);
+    } else if (links && service.metadata.namespace === namespace) chosen.set(name, service);
+  }
+  const env: Record<string, string> = {};
+  for (const service of chosen.values()) Object.assign(env, serviceLinkEnv(service));
+  return env;
+}
 
 function decodeBase64(text: string): string {
   try {
@@ -15,7 +69,7 @@ function decodeBase64(text: string): string {
   }
 }
 
-export function resolveEnv(client: ApiClient, pod: Pod, c: Container, podIP: string): { env: Record<string, string> } | { error: string } {
+export function resolveEnv(client: ApiClient, pod: Pod, c: Container, podIP: string, startedAt?: number): { env: Record<string, string> } | { error: string } {
   const namespace = pod.metadata.namespace ?? 'default';
   const cache = new Map<string, DataObject | undefined>();
   const fetch = (kind: 'configmap' | 'secret', name: string): DataObject | undefined => {
@@ -31,6 +85,7 @@ export function resolveEnv(client: ApiClient, pod: Pod, c: Container, podIP: str
     return cache.get(k);
   };
   const env: Record<string, string> = {};
+  const services = serviceLinks(client, pod, startedAt);
 
   for (const from of c.envFrom ?? []) {
     const ref = from.configMapRef ?? from.secretRef;
@@ -46,8 +101,8 @@ export function resolveEnv(client: ApiClient, pod: Pod, c: Container, podIP: str
 
   for (const e of c.env ?? []) {
     if (e.value !== undefined || !e.valueFrom) {
-      // $(VAR) refers to variables defined earlier in the list.
-      env[e.name] = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? m);
+      // $(VAR) refers to variables defined earlier in the list, or to a service link.
+      env[e.name] = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? services[n] ?? m);
       continue;
     }
     const vf = e.valueFrom;
@@ -84,5 +139,6 @@ export function resolveEnv(client: ApiClient, pod: Pod, c: Container, podIP: str
     }
     if (vf.resourceFieldRef) env[e.name] = '0';
   }
-  return { env };
+  // The container's own variables win over a service link of the same name.
+  return { env: { ...services, ...env } };
 }

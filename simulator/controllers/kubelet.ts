@@ -167,7 +167,7 @@ export function createKubelet(options: KubeletOptions): Controller {
 
   // ---------- adopting what already runs (seeded pods, restored snapshots) ----------
 
-  const adopt = (pod: Pod, track: PodTrack, now: number) => {
+  const adopt = (ctx: ControllerContext, pod: Pod, track: PodTrack, now: number) => {
     const status = pod.status;
     const ip = status?.podIP;
     if (!ip || track.sandboxId) return;
@@ -183,7 +183,9 @@ export function createKubelet(options: KubeletOptions): Controller {
       const id = (s.containerID ?? '').replace(/^[a-z]+:\/\//, '');
       if (!id) continue;
       const startedAt = Date.parse(s.state.running?.startedAt ?? s.state.terminated?.startedAt ?? '') || now;
-      const input = containerInput(pod, spec, ip, startedAt, {});
+      // A container that was already running (seeded, restored) got its environment back then.
+      const env = resolveEnv(ctx.client, pod, spec, ip, startedAt);
+      const input = containerInput(pod, spec, ip, startedAt, 'env' in env ? env.env : {});
       runtime.adoptContainer({
         id,
         podUID: pod.metadata.uid ?? '',
@@ -516,7 +518,7 @@ export function createKubelet(options: KubeletOptions): Controller {
     if (!track) {
       track = { uid: pod.metadata.uid ?? '', nodeName, probeEpoch: now, containers: {} };
       pods.set(key, track);
-      adopt(pod, track, now);
+      adopt(ctx, pod, track, now);
     }
     if (!syncMachine(ctx, nodeName)) return; // a stopped node's kubelet does nothing
 

@@ -5,6 +5,8 @@
 import type { CommandContext } from '../shell/command.ts';
 import type { CompletionCandidate } from '../shell/completion-types.ts';
 import type { ApiClient } from '../machinery/types.ts';
+import type { ClusterNetwork } from '../network/network.ts';
+import type { ContainerRuntime } from '../workloads/container-runtime.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import type { Kubeconfig } from './kubeconfig.ts';
 
@@ -27,7 +29,9 @@ export interface EditorHost {
   edit(path: string, signal: AbortSignal): Promise<boolean>;
 }
 
-/** What kubectl talks to: the cluster's API, its clock, the kubeconfig and the page's editor. */
+/** What kubectl talks to: the cluster's API, its clock, the kubeconfig and the page's editor,
+ * and, for a whole simulated cluster, its container runtime and network (logs, exec, run -it).
+ * The API is all the core commands need; a command that needs more says so when it is missing. */
 export interface KubectlHost {
   client: ApiClient;
   /** Virtual time in epoch ms (ages, timestamps). */
@@ -36,6 +40,10 @@ export interface KubectlHost {
   editor?: EditorHost;
   /** `Server Version:` in `kubectl version`. */
   serverVersion?: string;
+  /** The kubelets' container runtime: container logs and what runs inside for exec. */
+  containers?: ContainerRuntime;
+  /** The cluster network, for programs run inside containers (wget, curl). */
+  network?: ClusterNetwork;
 }
 
 export interface KubectlCommand {

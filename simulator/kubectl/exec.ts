@@ -1,7 +1,9 @@
 // kubectl exec: run a command in a running container. The container is simulated from what the
-// cluster knows (container/): its image decides which programs exist, the kubelet's environment
-// plus service links, its mounted ConfigMaps and Secrets, and the cluster network for wget/curl.
+// cluster knows (container/): its image decides which programs exist, the environment the kubelet
+// gave it (service links included), its mounted ConfigMaps and Secrets, the files its own process
+// wrote, and the cluster network for wget/curl.
 // A non-zero exit is reported the way kubectl does ("command terminated with exit code N").
+import type { Input } from '../shell/streams.ts';
 import { nginxWelcomePage } from '../workloads/images/web-servers.ts';
 import type { Invocation, KubectlCommand } from './command.ts';
 import { KubectlError, UsageError } from './errors.ts';
@@ -12,10 +14,6 @@ import { profileFor } from './container/image-profiles.ts';
 import { parseObjectArgs, resourceType } from './object-args.ts';
 import { defaultContainer, podForObject, type PodLike } from './pod-for-object.ts';
 import { containersOf, networkOf } from './workload-host.ts';
-
-/** Shown after an interactive shell found no terminal input to read (see the report on TerminalSession). */
-export const noInteractiveInput =
-  'kubectl exec: this terminal does not pass your typing to a program yet, so an interactive shell ends at once.\nRun one command at a time instead, e.g. kubectl exec POD -- ls /   or   kubectl exec POD -- sh -c \'cmd1; cmd2\'\n';
 
 interface SecurityContext {
   runAsUser?: number;
@@ -34,11 +32,11 @@ export function openContainer(inv: Invocation, pod: PodLike, container: string, 
   const uid = ((spec?.securityContext ?? {}) as SecurityContext).runAsUser ?? podSecurity.runAsUser ?? 0;
   const profile = profileFor(record.input.image, nginxWelcomePage);
   const home = uid === 0 ? '/root' : profile.base === 'alpine' && uid === 1000 ? '/home/node' : '/';
-  const env = containerEnv(inv.host.client, pod as ExecPod, { ...record.input.env, ...(uid === 0 ? {} : { HOME: home }) }, record.startedAt ?? inv.now());
+  const env = containerEnv(pod.metadata.name ?? '', { ...record.input.env, ...(uid === 0 ? {} : { HOME: home }) });
   return new ContainerProcess({
     who: { namespace: pod.metadata.namespace ?? inv.namespace, pod: pod.metadata.name ?? '', hostname: record.input.hostname, uid, base: profile.base },
     profile,
-    fs: containerFiles(inv.host.client, pod as ExecPod, container, profile, inv.now(), home),
+    fs: containerFiles(inv.host.client, pod as ExecPod, container, profile, inv.now(), home, runtime.files(record, inv.now())),
     env,
     scheduler: inv.shell.scheduler,
     network: networkOf(inv),
@@ -46,44 +44,23 @@ export function openContainer(inv: Invocation, pod: PodLike, container: string, 
   });
 }
 
-/** Runs argv in the container, printing kubectl's exit-code line; an interactive shell reads stdin. */
+/** Runs argv in the container, printing kubectl's exit-code line; with -i it reads the terminal. */
 export async function execIn(inv: Invocation, process: ContainerProcess, argv: string[], opts: { stdin: boolean; tty: boolean }): Promise<number> {
   const io = { stdin: opts.stdin ? inv.shell.stdin : emptyInput, stdout: inv.shell.stdout, stderr: inv.shell.stderr, signal: inv.shell.signal };
-  const interactiveShell = opts.stdin && process.options.profile.shells.includes(argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1)) && !argv.slice(1).some((a) => /^-[a-z]*c/.test(a));
-  let wrote = false;
-  const watched = interactiveShell ? { ...io, stdin: watchInput(io.stdin, () => (wrote = true)) } : io;
-  const status = await process.exec(argv, watched);
-  if (interactiveShell && inv.shell.stdin.isTerminal && !wrote && !inv.shell.signal.aborted) {
-    // The terminal gave the shell nothing to read: erase its prompt and say why.
-    if (opts.tty && inv.shell.stdout.isTerminal) inv.out('\r\x1b[K');
-    inv.err(noInteractiveInput);
-    return 0;
-  }
+  const status = await process.exec(argv, io);
   if (inv.shell.signal.aborted) return 130;
   if (status !== 0) inv.err(`command terminated with exit code ${status}\n`);
   return status;
 }
 
-const emptyInput = {
+/** What a process reads without -i: nothing. */
+export const emptyInput: Input = {
   isTerminal: false,
   async text() {
     return '';
   },
   async *[Symbol.asyncIterator]() {},
 };
-
-function watchInput(input: typeof emptyInput | Invocation['shell']['stdin'], onData: () => void): Invocation['shell']['stdin'] {
-  return {
-    isTerminal: input.isTerminal,
-    text: () => input.text(),
-    async *[Symbol.asyncIterator]() {
-      for await (const chunk of input) {
-        if (chunk) onData();
-        yield chunk;
-      }
-    },
-  };
-}
 
 export const execCommand: KubectlCommand = {
   name: 'exec',

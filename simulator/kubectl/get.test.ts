@@ -121,6 +121,14 @@ describe('kubectl get -o', () => {
     );
   });
 
+  it('custom-columns and jsonpath read annotation keys with escaped dots', async () => {
+    expect((await k.run("kubectl annotate pod nginx kubectl.kubernetes.io/restartedAt=2025-01-01T00:00:00Z")).err).toBe("");
+    expect((await k.run('kubectl get pods -o \'custom-columns=NAME:.metadata.name,RESTARTED:.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt\'')).out).toBe(
+      'NAME    RESTARTED\nbusy    <none>\nnginx   2025-01-01T00:00:00Z\n',
+    );
+    expect((await k.run("kubectl get pod nginx -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}'")).out).toBe('2025-01-01T00:00:00Z');
+  });
+
   it('rejects unknown and unavailable formats plainly', async () => {
     expect((await k.run('kubectl get pods -o foo')).err).toBe(
       'error: unable to match a printer suitable for the output format "foo", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',

@@ -29,6 +29,12 @@ describe('JSONPath (client-go)', () => {
   it('reads keys with dots through brackets', () => {
     expect(run("{.items[0].metadata.labels['app.kubernetes.io/name']}")).toBe('shop');
   });
+  it('reads keys with escaped dots and a slash after a dot, as client-go does', () => {
+    const pod = { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z' } } };
+    expect(run('{.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}', pod)).toBe('2025-01-01T00:00:00Z');
+    expect(run('{.items[0].metadata.labels.app\\.kubernetes\\.io/name}')).toBe('shop');
+    expect(findJsonPathValues(parseJsonPath(relaxedJsonPath('.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt')), pod)).toEqual(['2025-01-01T00:00:00Z']);
+  });
   it('descends recursively', () => {
     expect(run('{..name}')).toBe('web db');
   });

@@ -85,6 +85,9 @@ function findActionEnd(source: string, from: number): number {
 }
 
 const isFieldChar = (c: string | undefined) => c !== undefined && (/[\p{L}\p{N}_-]/u.test(c) || c === '\\');
+/** client-go's isTerminator: after a '.', a field name runs until one of these (unless escaped),
+ * so `.metadata.annotations.kubectl\.kubernetes\.io/restartedAt` names one key with dots and a slash. */
+const isTerminator = (c: string | undefined) => c === undefined || ' \t\r\n.,[]$@{}'.includes(c);
 
 function parseAction(text: string): Node[] {
   const p = new ActionParser(text);
@@ -134,8 +137,8 @@ class ActionParser {
         if (this.peek() === '*') {
           this.at++;
           nodes.push({ type: 'wildcard' });
-        } else if (isFieldChar(this.peek())) nodes.push(this.field());
-        else if (this.done() || this.peek() === '[') continue;
+        } else if (this.done() || this.peek() === '[') continue;
+        else if (!isTerminator(this.peek())) nodes.push(this.field());
         else this.fail(`unrecognized character in action: ${goRune(this.peek()!)}`);
       } else if (c === '[') {
         nodes.push(this.bracket());
@@ -165,7 +168,7 @@ class ActionParser {
       this.at++;
       return { type: 'wildcard' };
     }
-    while (isFieldChar(this.peek())) {
+    while (!isTerminator(this.peek())) {
       if (this.peek() === '\\') {
         name += this.peek(1) ?? '';
         this.at += 2;

@@ -24,6 +24,16 @@ describe('toYaml (go-yaml v2 as kubectl uses it)', () => {
     expect(toYaml({ a: '{"x":1}\n', b: 'one\ntwo', c: 'x\n\n' })).toBe('a: |\n  {"x":1}\nb: |-\n  one\n  two\nc: |+\n  x\n\n');
   });
 
+  it('folds by where a string lands each time, though its quoting style is remembered', () => {
+    const text = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen';
+    const out = toYaml({ a: `'${text}`, deep: { deeper: { deepest: { x: `'${text}` } } }, keysInOrder: { b10: 1, a2: 2, a10: 3 } });
+    expect(out).toBe(
+      `a: '''${text}'\n` +
+        `deep:\n  deeper:\n    deepest:\n      x: '''one two three four five six seven eight nine ten eleven twelve thirteen\n        fourteen'\n` +
+        'keysInOrder:\n  a2: 2\n  a10: 3\n  b10: 1\n',
+    );
+  });
+
   it('folds long strings after column 80 like go-yaml', () => {
     const message = 'Back-off pulling image "nginx:doesnotexist": ErrImagePull: failed to pull and unpack image "docker.io/library/nginx:doesnotexist"';
     expect(toYaml({ status: { message } })).toBe(

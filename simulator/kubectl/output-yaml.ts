@@ -168,6 +168,21 @@ type Style = 'plain' | 'single' | 'double' | 'literal';
 /** Most Kubernetes strings (names, images, keys) are plain; skip the full analysis for them. */
 const simplePlain = /^[A-Za-z_\/][A-Za-z0-9._\/-]*$/;
 
+/** The same strings come back in every object (keys, phases, images): remember their style. */
+const styleCache = [new Map<string, Style>(), new Map<string, Style>()] as const;
+const styleCacheLimit = 20_000;
+
+function cachedStyle(value: string, simpleKey: boolean): Style {
+  const cache = styleCache[simpleKey ? 1 : 0];
+  let style = cache.get(value);
+  if (style === undefined) {
+    style = chooseStyle(value, simpleKey);
+    if (cache.size >= styleCacheLimit) cache.clear();
+    cache.set(value, style);
+  }
+  return style;
+}
+
 function chooseStyle(value: string, simpleKey: boolean): Style {
   if (simplePlain.test(value) && !resolvesToNonString(value)) return 'plain';
   const canUsePlain = !resolvesToNonString(value) && !base60Float.test(value);
@@ -201,6 +216,15 @@ export function goFloat(n: number): string {
 
 // ---- the emitter ----
 
+/** Printable ASCII without `"` and `\`: nothing to escape in a double-quoted string. */
+const plainAscii = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+const indents: string[] = [];
+/** `n` spaces, made once per width. */
+function spaces(n: number): string {
+  return (indents[n] ??= ' '.repeat(n));
+}
+
 class Emitter {
   private out = '';
   private column = 0;
@@ -217,7 +241,7 @@ class Emitter {
   }
 
   private newline(indent: number): void {
-    this.write('\n' + ' '.repeat(indent));
+    this.write('\n' + spaces(indent));
   }
 
   /**
@@ -232,21 +256,21 @@ class Emitter {
       }
       if (at === 'value') this.write('\n');
       value.forEach((item, i) => {
-        if (i > 0 || at === 'value') this.write(' '.repeat(indent));
+        if (i > 0 || at === 'value') this.write(spaces(indent));
         this.write('- ');
         this.node(item, indent + 2, 'item');
       });
       return;
     }
     if (value !== null && typeof value === 'object') {
-      const keys = Object.keys(value).sort(byGoStringOrder);
+      const keys = sortedKeys(value);
       if (keys.length === 0) {
         this.write(at === 'value' ? ' {}\n' : '{}\n');
         return;
       }
       if (at === 'value') this.write('\n');
       keys.forEach((key, i) => {
-        if (i > 0 || at === 'value') this.write(' '.repeat(indent));
+        if (i > 0 || at === 'value') this.write(spaces(indent));
         this.scalar(key, indent, true);
         this.write(':');
         const child = value[key]!;
@@ -274,7 +298,7 @@ class Emitter {
 
   /** A string in the style go-yaml picks; `indent` is where folded continuation lines start. */
   private scalar(value: string, indent: number, simpleKey: boolean): void {
-    switch (chooseStyle(value, simpleKey)) {
+    switch (cachedStyle(value, simpleKey)) {
       case 'plain':
         return this.plain(value, indent, !simpleKey);
       case 'single':
@@ -314,6 +338,10 @@ class Emitter {
   }
 
   private singleQuoted(value: string, indent: number, allowBreaks: boolean): void {
+    if (!value.includes("'") && this.fitsUnbroken(value, allowBreaks)) {
+      this.write(`'${value}'`);
+      return;
+    }
     const chars = Array.from(value);
     this.write("'");
     let spaces = false;
@@ -332,6 +360,10 @@ class Emitter {
   }
 
   private doubleQuoted(value: string, indent: number, allowBreaks: boolean): void {
+    if (plainAscii.test(value) && this.fitsUnbroken(value, allowBreaks)) {
+      this.write(`"${value}"`);
+      return;
+    }
     const chars = Array.from(value);
     this.write('"');
     let spaces = false;
@@ -354,6 +386,11 @@ class Emitter {
     this.write('"');
   }
 
+  /** No space in a quoted string can fold here: none, or the closing quote stays within the width. */
+  private fitsUnbroken(value: string, allowBreaks: boolean): boolean {
+    return !allowBreaks || !value.includes(' ') || this.column + value.length + 2 <= BEST_WIDTH;
+  }
+
   private literal(value: string, indent: number): void {
     let chomp = '';
     if (!value.endsWith('\n')) chomp = '-';
@@ -363,7 +400,7 @@ class Emitter {
     const body = chomp === '-' ? value : value.slice(0, -1);
     for (const line of body.split('\n')) {
       if (line === '') this.write('\n');
-      else this.write('\n' + ' '.repeat(indent) + line);
+      else this.write('\n' + spaces(indent) + line);
     }
   }
 }
@@ -405,6 +442,33 @@ function escapeChar(c: string): string {
   if (code <= 0xff) return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
   if (code <= 0xffff) return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return `\\U${code.toString(16).toUpperCase().padStart(8, '0')}`;
+}
+
+/** An object's keys in go-yaml's order. Objects of one kind share their key sets (every pod's
+ * `metadata`), so the order is remembered per key set. */
+const keyOrderCache = new Map<string, string[]>();
+
+function sortedKeys(value: { [key: string]: Json }): string[] {
+  const keys = Object.keys(value);
+  if (keys.length < 2 || alreadyInLetterOrder(keys)) return keys;
+  const signature = keys.join('\0');
+  let sorted = keyOrderCache.get(signature);
+  if (!sorted) {
+    sorted = keys.slice().sort(byGoStringOrder);
+    if (keyOrderCache.size >= styleCacheLimit) keyOrderCache.clear();
+    keyOrderCache.set(signature, sorted);
+  }
+  return sorted;
+}
+
+/** Keys of ASCII letters only, already ascending (most API objects as stored): nothing to sort. */
+function alreadyInLetterOrder(keys: string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    for (let j = 0; j < key.length; j++) if (!asciiLetter(key.charCodeAt(j))) return false;
+    if (key.length === 0 || (i > 0 && !(keys[i - 1]! < key))) return false;
+  }
+  return true;
 }
 
 /** go-yaml's key order (keyList.Less): rune by rune, non-letters before letters, and runs of

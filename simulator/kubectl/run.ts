@@ -4,7 +4,7 @@
 import type { KubeObject } from '../machinery/types.ts';
 import type { KubectlCommand } from './command.ts';
 import { KubectlError, UsageError } from './errors.ts';
-import { execIn, openContainer } from './exec.ts';
+import { emptyInput, openContainer } from './exec.ts';
 import { dryRunFlag, dryRunSuffix, outputFlag, parseDryRun, parseOutput, printWriteResult } from './output.ts';
 import type { PodLike } from './pod-for-object.ts';
 
@@ -109,15 +109,18 @@ async function runAttached(inv: Parameters<NonNullable<KubectlCommand['run']>>[0
   const command = argv.length ? argv : process.options.profile.shells.length ? [process.options.profile.shells[0]!] : [];
   let status = 0;
   if (command.length) {
-    const io = { stdin: inv.flags.bool('stdin') ? inv.shell.stdin : inv.shell.stdin, stdout: inv.shell.stdout, stderr: inv.shell.stderr, signal };
-    status = inv.flags.bool('stdin') ? await execIn(inv, process, command, { stdin: true, tty: inv.flags.bool('tty') }) : await process.exec(command, io);
+    // Attached to the pod's own process: its exit is the pod's, reported after --rm as upstream does.
+    const io = { stdin: inv.flags.bool('stdin') ? inv.shell.stdin : emptyInput, stdout: inv.shell.stdout, stderr: inv.shell.stderr, signal };
+    status = await process.exec(command, io);
+    if (signal.aborted) return 130;
   }
   if (inv.flags.bool('rm')) {
     inv.host.client.delete(PODS, inv.namespace, name, { propagationPolicy: 'Background' });
     inv.out(`pod "${name}" deleted\n`);
   }
-  if (status !== 0 && restart === 'Never' && !inv.flags.bool('stdin')) {
+  if (status !== 0 && restart === 'Never') {
     inv.err(`pod ${inv.namespace}/${name} terminated (Error)\n`);
   }
-  return status;
+  // Only a pod that is not restarted has an exit status kubectl waits for and returns.
+  return restart === 'Always' ? 0 : status;
 }

@@ -2,26 +2,15 @@
 // on the cluster's own clock, so `advance` moves both the controllers and anything kubectl waits for.
 import { createCluster, type Cluster, type ClusterOptions } from '../cluster.ts';
 import { createShell } from '../shell/builtins.ts';
-import type { Scheduler } from '../shell/scheduler.ts';
+import { clusterScheduler } from '../lab-shell.ts';
 import { collectOutput, stringInput } from '../shell/streams.ts';
 import { WorkspaceFs } from '../shell/workspace-fs.ts';
 import type { EditorHost } from './command.ts';
 import { Kubeconfig } from './kubeconfig.ts';
 import { createKubectl } from './kubectl.ts';
 
-/** A Scheduler whose sleeps are timers on the cluster's virtual clock. */
-export function clusterScheduler(cluster: Cluster): Scheduler {
-  return {
-    now: () => cluster.clock.now(),
-    sleep(ms, signal) {
-      if (signal?.aborted) return Promise.resolve();
-      return new Promise((resolve) => {
-        cluster.clock.schedule(cluster.clock.now() + Math.max(0, ms), resolve);
-        signal?.addEventListener('abort', () => resolve(), { once: true });
-      });
-    },
-  };
-}
+/** Timers on the cluster's virtual clock (the lab shell's default scheduler). */
+export { clusterScheduler };
 
 /** Let pending promise chains run (a command waiting on a watch wakes up here). */
 export async function flush(): Promise<void> {

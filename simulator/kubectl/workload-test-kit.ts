@@ -2,16 +2,10 @@
 // the lab shell with kubectl + curl + sim on the cluster's clock, and helpers that let virtual time
 // pass while a command runs — `kubectl rollout status` returns only as the cluster moves on.
 import { createCluster, type Cluster, type ClusterOptions } from '../cluster.ts';
-import { labCurlCommand } from '../network/lab-curl.ts';
-import { createShell } from '../shell/builtins.ts';
+import { createLabShell } from '../lab-shell.ts';
 import { collectOutput, stringInput } from '../shell/streams.ts';
 import { WorkspaceFs } from '../shell/workspace-fs.ts';
-import { simCommand } from '../sim-commands/sim.ts';
-import { Kubeconfig } from './kubeconfig.ts';
-import { createKubectl } from './kubectl.ts';
-import { clusterScheduler, flush } from './test-kit.ts';
-import { workloadCommands } from './workload-commands.ts';
-import { clusterWorkloadHost } from './workload-host.ts';
+import { flush } from './test-kit.ts';
 
 export interface Finished {
   out: string;
@@ -25,14 +19,7 @@ export function workloadBed(opts: { cluster?: ClusterOptions; files?: Record<str
   const cluster: Cluster = createCluster({ seed: 11, ...opts.cluster });
   const fs = new WorkspaceFs({ now: () => cluster.clock.now() });
   for (const [path, content] of Object.entries(opts.files ?? {})) fs.writeFile(`${fs.home}/${path}`, content);
-  const kubeconfig = new Kubeconfig();
-  const host = clusterWorkloadHost(cluster, kubeconfig);
-  const kubectl = createKubectl(host, { commands: [...workloadCommands] });
-  const shell = createShell({
-    fs,
-    scheduler: clusterScheduler(cluster),
-    commands: [kubectl, labCurlCommand(() => host.network), simCommand(() => cluster, { namespace: () => kubeconfig.namespace(kubeconfig.currentContextName) || 'default' })],
-  });
+  const { shell, kubeconfig, host } = createLabShell({ cluster, fs });
 
   /** Let time pass in steps so controllers and waiting commands interleave as they would live. */
   async function advance(ms: number, step = ms > 10_000 ? 1_000 : 100): Promise<void> {

@@ -1,7 +1,7 @@
 // The in-browser shell: parser, interpreter, workspace files, commands, line editing.
 export { parse, type ParseResult } from './parser.ts';
 export type * from './ast.ts';
-export { Shell, INTERRUPTED, type ShellOptions, type ShellRunIo } from './shell.ts';
+export { Shell, INTERRUPTED, type ShellOptions, type ShellRunIo, type ShellDialect } from './shell.ts';
 export { createShell, builtinCommands } from './builtins.ts';
 export { CommandRegistry, type Command, type CommandContext, type CommandGroup, type ShellAccess, type RunIo } from './command.ts';
 export type { Scheduler } from './scheduler.ts';

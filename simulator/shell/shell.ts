@@ -21,7 +21,13 @@ export interface ShellOptions {
   env?: Record<string, string>;
   user?: string;
   hostname?: string;
+  /** Whose wording "command not found" uses; the lab terminal is bash (with the hints of
+   * unavailable.ts), a container's shell is busybox ash or Debian's dash. */
+  dialect?: ShellDialect;
 }
+
+/** bash: `bash: foo: command not found`; busybox ash: `sh: foo: not found`; dash: `sh: 1: foo: not found`. */
+export type ShellDialect = 'bash' | 'busybox' | 'dash';
 
 /** What Shell.run needs from its caller: where output goes, stdin, and the Ctrl-C signal. */
 export interface ShellRunIo extends RunIo {
@@ -51,6 +57,8 @@ export class Shell implements ShellAccess {
   readonly user: string;
   readonly hostname: string;
   lastStatus = 0;
+  /** Can change between runs: a container's `sh` is dash, its `bash` is bash. */
+  dialect: ShellDialect;
   private currentDir: string;
   private vars = new Map<string, Variable>();
   private historyEntries: string[] = [];
@@ -62,6 +70,7 @@ export class Shell implements ShellAccess {
     this.home = opts.fs.home;
     this.user = opts.user ?? 'learner';
     this.hostname = opts.hostname ?? 'wheelhouse';
+    this.dialect = opts.dialect ?? 'bash';
     this.currentDir = this.home;
     const defaults: Record<string, string> = {
       HOME: this.home,
@@ -100,7 +109,7 @@ export class Shell implements ShellAccess {
       case '#':
         return '0';
       case '0':
-        return 'bash';
+        return this.dialect === 'bash' ? 'bash' : 'sh';
       case '@':
       case '*':
         return '';
@@ -271,6 +280,11 @@ export class Shell implements ShellAccess {
   }
 
   private notFound(name: string, stderr: Output): number {
+    if (this.dialect !== 'bash') {
+      // Neither ash nor dash tells a missing file from a missing command; dash adds the line number.
+      stderr.write(`sh: ${this.dialect === 'dash' ? '1: ' : ''}${name}: not found\n`);
+      return 127;
+    }
     if (name.includes('/')) {
       const path = resolvePath(this.currentDir, name, this.home);
       if (this.fs.isDirectory(path)) {

@@ -3,7 +3,7 @@
 
 /** What a command reads. Iterate it for chunks as they arrive, or await text() for everything. */
 export interface Input extends AsyncIterable<string> {
-  /** True when stdin is the terminal: nothing will ever arrive (the lab terminal has no tty input). */
+  /** True when stdin is the terminal (what the learner types while the command runs). */
   readonly isTerminal: boolean;
   /** Everything until end of input. */
   text(): Promise<string>;
@@ -32,7 +32,8 @@ export function stringInput(text: string, isTerminal = false): Input {
   };
 }
 
-/** The terminal as stdin: already at end of input, since the page has no interactive tty. */
+/** A terminal stdin that is already at end of input: for runs with no one typing (tests, graders,
+ * `$(…)`). The lab terminal's TerminalSession passes the learner's typing instead. */
 export function terminalInput(): Input {
   return stringInput('', true);
 }
@@ -111,6 +112,13 @@ export class Pipe {
       if (this.ended || this.abandoned) return;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
+  }
+
+  /** Takes what was written and not read yet (the terminal hands it on as typed-ahead input). */
+  drain(): string {
+    const text = this.chunks.join('');
+    this.chunks = [];
+    return text;
   }
 
   /** The writer is done: the reader sees end of input once it has drained the queue. */

@@ -76,6 +76,9 @@ export interface ContainerProcess {
   http?(req: HttpRequest, elapsedMs: number): HttpResponse | undefined;
   /** `kubectl exec` and exec probes. */
   exec(command: string[], elapsedMs: number): ExecResult;
+  /** Files the process itself has written by then (path → content), e.g. a script's
+   * `touch /tmp/healthy`; `kubectl exec … cat` sees them on top of the image's files. */
+  files?(elapsedMs: number): ReadonlyMap<string, string>;
 }
 
 /** An image's behaviour: builds the process for one container start. */

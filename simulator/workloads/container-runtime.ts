@@ -317,6 +317,16 @@ export class ContainerRuntime {
     return this.process(c).exec(command, now - c.startedAt!);
   }
 
+  /** The files the container's own process has written by now (or by its exit), absolute paths. */
+  files(c: ContainerRecord, now: number): Map<string, string> {
+    if (c.startedAt === undefined) return new Map();
+    this.settle(c, now);
+    const at = Math.min(now, c.finishedAt ?? now) - c.startedAt;
+    const out = new Map<string, string>();
+    for (const [path, content] of this.process(c).files?.(at) ?? []) out.set(path.startsWith('/') ? path : `/${path}`, content);
+    return out;
+  }
+
   listens(c: ContainerRecord, port: number, now: number): boolean {
     return this.isRunning(c, now) && this.process(c).listens(port, now - c.startedAt!);
   }

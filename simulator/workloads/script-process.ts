@@ -132,6 +132,7 @@ export function scriptProcess(input: ContainerInput, image: CommandImage): Conta
     // runtime kills it when the grace period ends — unless the script traps TERM.
     onSigterm: trapsTerm ? { afterMs: 0, exitCode: trapExit ? Number(trapExit[1]) : 143 } : 'ignore',
     listens: () => false,
+    files: (elapsedMs) => fileStateAt(elapsedMs),
     exec(command, elapsedMs) {
       const shellEnv = { vars, startedAt: input.startedAt, files: fileStateAt(elapsedMs) };
       const program = basename(command[0] ?? '');

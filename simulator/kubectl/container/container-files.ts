@@ -59,7 +59,8 @@ function hostsFile(pod: ExecPod): string {
   return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${fqdn}\n`;
 }
 
-export function containerFiles(client: ApiClient, pod: ExecPod, container: string, profile: ImageProfile, now: number, home: string): WorkspaceFs {
+/** processFiles: what the container's own process wrote (ContainerRuntime.files), written last. */
+export function containerFiles(client: ApiClient, pod: ExecPod, container: string, profile: ImageProfile, now: number, home: string, processFiles: ReadonlyMap<string, string> = new Map()): WorkspaceFs {
   const fs = new WorkspaceFs({ home, now: () => now });
   const write = (path: string, content: string) => {
     fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
@@ -138,6 +139,13 @@ export function containerFiles(client: ApiClient, pod: ExecPod, container: strin
     }
     fs.mkdir(mount.mountPath, { recursive: true });
     for (const [path, content] of Object.entries(files ?? {})) write(`${mount.mountPath.replace(/\/$/, '')}/${path}`, content);
+  }
+  for (const [path, content] of processFiles) {
+    try {
+      write(path, content);
+    } catch {
+      // A path the image has as a directory: the process could not have written it either.
+    }
   }
   return fs;
 }

@@ -16,7 +16,7 @@ import { sort } from '../../shell/commands/sort.ts';
 import { cut, tee, tr, uniq } from '../../shell/commands/text-filters.ts';
 import { wc } from '../../shell/commands/wc.ts';
 import type { Scheduler } from '../../shell/scheduler.ts';
-import { Shell } from '../../shell/shell.ts';
+import { Shell, type ShellDialect } from '../../shell/shell.ts';
 import type { Input, Output } from '../../shell/streams.ts';
 import type { WorkspaceFs } from '../../shell/workspace-fs.ts';
 import { containerTools, notModelled, type ContainerIdentity } from './container-tools.ts';
@@ -47,6 +47,12 @@ export interface ExecIo {
 
 export const execNotFound = (name: string) => `OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown\n`;
 
+/** busybox images have ash behind every shell name; Debian's sh is dash, its bash is bash. */
+function dialectOf(profile: ImageProfile, program: string): ShellDialect {
+  if (profile.base === 'busybox' || profile.base === 'alpine') return 'busybox';
+  return program === 'bash' ? 'bash' : 'dash';
+}
+
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
@@ -68,7 +74,7 @@ export class ContainerProcess {
     for (const name of onPath) if (!registry.has(name) && !profile.shells.includes(name)) registry.register(notModelled(name));
     for (const name of profile.shells) registry.register(this.#shellCommand(name));
     if (profile.shells.length > 0) registry.register(this.#exitCommand());
-    this.shell = new Shell({ fs: options.fs, scheduler: options.scheduler, commands: registry, env: {}, user: who.uid === 0 ? 'root' : String(who.uid), hostname: who.hostname });
+    this.shell = new Shell({ fs: options.fs, scheduler: options.scheduler, commands: registry, env: {}, user: who.uid === 0 ? 'root' : String(who.uid), hostname: who.hostname, dialect: dialectOf(profile, 'sh') });
     // The lab shell's defaults describe the learner's machine; the container has its own.
     for (const name of ['USER', 'LOGNAME', 'SHELL', 'LANG', 'TERM', 'OLDPWD']) this.shell.unsetVar(name);
     this.shell.setCwd(profile.workdir);
@@ -96,6 +102,7 @@ export class ContainerProcess {
       io.stdout.write(execNotFound(argv[0] ?? ''));
       return 126;
     }
+    this.shell.dialect = dialectOf(profile, program);
     if (profile.shells.includes(program)) return this.#runShell(argv.slice(1), io);
     return this.#run(argv.map(shellQuote).join(' '), io);
   }
