@@ -6,12 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShell } from '../shell/builtins.ts';
-import { clusterScheduler } from '../kubectl/test-kit.ts';
-import { Kubeconfig } from '../kubectl/kubeconfig.ts';
-import { createKubectl } from '../kubectl/kubectl.ts';
+import { createLabShell } from '../lab-shell.ts';
 import { collectOutput } from '../shell/streams.ts';
-import { WorkspaceFs } from '../shell/workspace-fs.ts';
 import { KubectlSession, kubectlAvailable, type KubectlResult } from './kubectl-kit.ts';
 import { startSimServer, type SimServer } from './sim-server.ts';
 
@@ -303,10 +299,7 @@ describe.skipIf(!hasKubectl)('the in-page kubectl prints what real kubectl print
     dir = mkdtempSync(join(tmpdir(), 'wheelhouse-diff-'));
     sim = await startSimServer({ port: 0, kubeconfigPath: join(dir, 'kubeconfig') });
     k = new KubectlSession(join(dir, 'kubeconfig'), dir);
-    const cluster = sim.sim.cluster;
-    const fs = new WorkspaceFs({ now: () => cluster.clock.now() });
-    const kubectl = createKubectl({ client: cluster.client, now: () => cluster.clock.now(), kubeconfig: new Kubeconfig() });
-    const shell = createShell({ fs, scheduler: clusterScheduler(cluster), commands: [kubectl] });
+    const { shell } = createLabShell({ cluster: sim.sim.cluster });
     inPage = async (line) => {
       const out = collectOutput();
       const err = collectOutput();
@@ -355,15 +348,7 @@ describe.skipIf(!hasKubectl)('the in-page kubectl prints what real kubectl print
     'get pod nope -n diff',
   ];
 
-  // Where the in-page kubectl is still being built, the comparison waits (named, not hidden).
-  const notReady: Record<string, string> = {
-    'rollout history deploy/web -n diff': 'the in-page kubectl has no `rollout` command registered yet (simulator/kubectl/commands.ts)',
-    'explain pod.spec.containers': 'the in-page `explain` still throws "not available yet" (simulator/kubectl/explain.ts); it can now use explainField from simulator/openapi',
-  };
-  for (const line of commands) {
-    const reason = notReady[line];
-    (reason ? it.skip : it)(reason ? `kubectl ${line} (skipped: ${reason})` : `kubectl ${line}`, () => compare(line));
-  }
+  for (const line of commands) it(`kubectl ${line}`, () => compare(line));
 
   async function compare(line: string) {
     const real = await k.run(line.split(' '));
