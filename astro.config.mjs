@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import { wheelhouseBridge } from './site/bridge/integration.ts';
 import { remarkMermaid } from './site/markdown/remark-mermaid.ts';
 import { COURSE, GUIDES } from './site/course-map.ts';
 
@@ -23,6 +25,8 @@ export default defineConfig({
   site: 'https://wheelhouse.example',
   server: { host: '127.0.0.1', port: 4321 },
   markdown: { remarkPlugins: [remarkMermaid] },
+  // The lab worker imports lazily (its own chunks), which needs module workers.
+  vite: { worker: { format: 'es' } },
   integrations: [
     starlight({
       title: 'Wheelhouse',
@@ -36,5 +40,9 @@ export default defineConfig({
       },
       lastUpdated: false,
     }),
+    // The lab island (site/lab/).
+    preact(),
+    // `npm start` only: the local shell bridge for "My cluster" (does nothing in `astro build`).
+    wheelhouseBridge(),
   ],
 });
