@@ -1,13 +1,23 @@
 // The progress page: a CLI receipt whose digest matches marks its lab done, an edited one is
 // refused; progress exports to a file that imports into a fresh browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receiptDigest } from '../../site/lab/receipt.ts';
+import { receiptDigest } from '../../graders/receipt.ts';
 import { browserSuiteUnavailable, openSite, pageWithErrorLog, type SiteSession } from './site-fixture.ts';
 
 const unavailable = browserSuiteUnavailable();
 
 async function receipt(fields: Record<string, unknown> = {}) {
-  const body = { format: 'wheelhouse-receipt/v1', lab: 'first-pod', status: 'pass', gradedAt: '2025-03-01T10:00:00.000Z', cluster: { backend: 'client-node', context: 'kind-wheelhouse' }, checks: [{ id: 'pod-exists', status: 'pass' }], ...fields };
+  const body = {
+    format: 'wheelhouse-receipt/v1',
+    lab: 'first-pod',
+    chapter: 4,
+    title: 'Your first Pod',
+    namespace: 'first-pod',
+    passedAt: '2025-03-01T10:00:00.000Z',
+    cluster: { backend: 'kubernetes', distribution: 'kind', version: 'v1.32.2', context: 'kind-wheelhouse' },
+    checks: [{ id: 'pod-exists', step: '01-pod', status: 'pass' }],
+    ...fields,
+  };
   return { ...body, digest: await receiptDigest(body) };
 }
 
@@ -27,7 +37,7 @@ describe.skipIf(unavailable)('the progress page', () => {
     const row = page.locator('tr[data-lab="first-pod"]');
     await expect(row.getAttribute('data-done')).resolves.toBe('false');
 
-    const edited = { ...(await receipt({ status: 'fail' })), status: 'pass', lab: 'rollout' };
+    const edited = { ...(await receipt()), lab: 'rollout' };
     await page.getByLabel('Import CLI receipts').setInputFiles([file('rollout.json', edited)]);
     await page.locator('#progress-message', { hasText: 'not imported' }).waitFor();
     await expect(page.locator('#progress-message').innerText()).resolves.toContain('does not match');

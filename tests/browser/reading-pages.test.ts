@@ -85,6 +85,35 @@ describe.skipIf(unavailable)('reading pages', () => {
     await page.close();
   });
 
+  it('the sidebar lists chapters 01 to 06 in order, and search finds each of them', async () => {
+    const { page, errors } = await pageWithErrorLog(session.browser);
+    await page.goto(session.site.url + '/01-why-kubernetes/');
+    const labels = await page.locator('nav.sidebar a').evaluateAll((els) => els.map((el) => el.textContent?.trim() ?? ''));
+    const chapters = labels.filter((label) => /^\d\d /.test(label));
+    expect(chapters.map((label) => label.slice(0, 2))).toEqual(['01', '02', '03', '04', '05', '06']);
+    const searches: Array<[string, string]> = [
+      ['reconciliation', '01-why-kubernetes'],
+      ['cgroups', '02-containers-to-cluster'],
+      ['thermostat', '03-reconciliation'],
+      ['imperative', '04-first-pod'],
+      ['selector', '05-replicasets'],
+      ['maxSurge', '06-deployments'],
+    ];
+    await page.keyboard.press('Control+k');
+    const input = page.locator('dialog[open] input').first();
+    await input.waitFor();
+    for (const [term, slug] of searches) {
+      await input.fill(term);
+      await page.waitForFunction(
+        (wanted) => [...document.querySelectorAll('dialog[open] .pagefind-ui__result-link')].some((a) => a.getAttribute('href')?.includes(wanted)),
+        slug,
+        { timeout: 15_000 },
+      );
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it(`every reading page ships at most ${JS_BUDGET_BYTES / 1024} KB of gzipped JavaScript and logs no errors`, async () => {
     const pages = builtPages();
     expect(pages.length).toBeGreaterThan(1);
