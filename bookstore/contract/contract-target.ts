@@ -40,6 +40,9 @@ export interface ContractTarget {
   sleep(ms: number): Promise<void>;
   /** Connection settings that point at a port where nothing listens. */
   unreachable: { DATABASE_URL: string; REDIS_URL: string; AMQP_URL: string };
+  /** Checks this target cannot run, by check name, with the reason. They are declared as skipped
+   * tests that say why; a name that matches no check fails the suite. */
+  limitations?: Record<string, string>;
 }
 
 export function answered(reply: ContractReply): reply is ContractResponse {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSimServer, type SimServer } from '../../simulator/server/sim-server.ts';
 import firstPod from '../../labs/first-pod/lab.ts';
 import { verifyReceipt } from '../receipt.ts';
+import { readReceiptFile } from '../../site/lab/receipt.ts';
+import { labs } from '../../labs/index.ts';
 import { ensureCatalogImage } from '../testing/catalog-image.ts';
 import { runScript } from '../testing/lab-harness.ts';
 import { tokenKubeconfig } from '../testing/recording-proxy.node.ts';
@@ -80,9 +82,12 @@ describe('wheelhouse CLI', () => {
     const json = JSON.parse(pass.out);
     expect(json).toMatchObject({ lab: 'first-pod', namespace: 'first-pod', status: 'pass', receipt: 'workspace/receipts/first-pod.json' });
     expect(json.checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
-    const receipt = JSON.parse(readFileSync(path.join(dir, 'workspace', 'receipts', 'first-pod.json'), 'utf8'));
+    const receiptText = readFileSync(path.join(dir, 'workspace', 'receipts', 'first-pod.json'), 'utf8');
+    const receipt = JSON.parse(receiptText);
     expect(receipt.cluster).toMatchObject({ backend: 'kubernetes', distribution: 'simulator', context: 'wheelhouse-sim' });
-    expect(await verifyReceipt(receipt, firstPod)).toEqual({ ok: true, problems: [] });
+    expect(await verifyReceipt(receipt, { lab: firstPod })).toMatchObject({ ok: true, problems: [] });
+    // The progress page takes the file the CLI wrote as it is.
+    expect(await readReceiptFile(receiptText, labs.map((lab) => lab.id))).toMatchObject({ ok: true, receipt: { lab: 'first-pod' } });
   });
 
   test('colours on a terminal, none with NO_COLOR', async () => {

@@ -2,10 +2,8 @@
 // simulator's shell with the virtual clock moving, and a grade through the in-process reader.
 import { parse as parseYaml } from 'yaml';
 import type { Cluster } from '../../simulator/cluster.ts';
-import { createKubectl, Kubeconfig } from '../../simulator/kubectl/index.ts';
-import { workloadCommands } from '../../simulator/kubectl/workload-commands.ts';
-import { clusterWorkloadHost } from '../../simulator/kubectl/workload-host.ts';
-import { collectOutput, createShell, WorkspaceFs, type Scheduler } from '../../simulator/shell/index.ts';
+import { createLabShell } from '../../simulator/lab-shell.ts';
+import { collectOutput, WorkspaceFs } from '../../simulator/shell/index.ts';
 import { gradeLab, type GradeReport } from '../grade.ts';
 import type { Lab } from '../lab.ts';
 import { readLabFiles } from '../lab-files.node.ts';
@@ -16,7 +14,6 @@ import { resourceForObject } from '../../simulator/machinery/resources.ts';
 import type { KubeObject } from '../../simulator/machinery/types.ts';
 import { simulatorReader } from '../reader/simulator-reader.ts';
 import { labCluster } from './lab-cluster.ts';
-import { simCommand } from './sim-command.ts';
 
 export function grade(lab: Lab, cluster: Cluster, hintsShown?: Record<string, number>): Promise<GradeReport> {
   return gradeLab(lab, simulatorReader(cluster.client), { now: cluster.clock.now(), hintsShown });
@@ -38,25 +35,6 @@ export async function resetInSimulator(lab: Lab, cluster: Cluster): Promise<Setu
   return resetLab(lab, parseManifests(readLabFiles(lab.id).setup), labWriter(cluster));
 }
 
-/** The page's kubectl: the built-in commands plus the workload ones, with containers and network. */
-function kubectlFor(cluster: Cluster) {
-  return createKubectl(clusterWorkloadHost(cluster, new Kubeconfig()), { commands: [...workloadCommands] });
-}
-
-/** Sleeps as timers on the cluster's virtual clock, so `kubectl wait` waits in cluster time. */
-function clusterScheduler(cluster: Cluster): Scheduler {
-  return {
-    now: () => cluster.clock.now(),
-    sleep(ms, signal) {
-      if (signal?.aborted) return Promise.resolve();
-      return new Promise((resolve) => {
-        cluster.clock.schedule(cluster.clock.now() + Math.max(0, ms), resolve);
-        signal?.addEventListener('abort', () => resolve(), { once: true });
-      });
-    },
-  };
-}
-
 async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
@@ -70,7 +48,7 @@ export interface SolutionRun {
   fs: WorkspaceFs;
 }
 
-/** Run solution.sh in the simulator's shell (kubectl and `sim` registered, the starter files in the
+/** Run solution.sh in the lab shell (kubectl, curl and `sim`, as on the page, the starter files in the
  * workspace), advancing the cluster's clock a second at a time while it runs. */
 export async function runSolution(lab: Lab, cluster: Cluster, options: { limitMs?: number } = {}): Promise<SolutionRun> {
   const files = readLabFiles(lab.id);
@@ -90,7 +68,7 @@ export async function runScript(
     fs.mkdir(abs.slice(0, abs.lastIndexOf('/')), { recursive: true });
     fs.writeFile(abs, file.content);
   }
-  const shell = createShell({ fs, scheduler: clusterScheduler(cluster), commands: [kubectlFor(cluster), simCommand(cluster)] });
+  const { shell } = createLabShell({ cluster, fs });
   const out = collectOutput();
   const err = collectOutput();
   const start = cluster.clock.now();
@@ -135,8 +113,7 @@ export function statusOf(report: GradeReport): Record<string, string> {
 /** kubectl subcommands (as `['rollout', 'undo']`) the in-page kubectl does not know yet. The lab
  * tests run solution.sh through the shell once all of a solution's commands exist. */
 export async function missingKubectlCommands(cluster: Cluster, commands: string[][]): Promise<string[]> {
-  const kubectl = kubectlFor(cluster);
-  const shell = createShell({ fs: new WorkspaceFs({ now: () => cluster.clock.now() }), scheduler: clusterScheduler(cluster), commands: [kubectl] });
+  const { shell } = createLabShell({ cluster });
   const missing: string[] = [];
   for (const words of commands) {
     const out = collectOutput();

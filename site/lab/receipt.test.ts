@@ -1,26 +1,48 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { canonicalJson, receiptDigest, verifyReceipt } from './receipt.ts';
+import { passingReport } from '../../graders/testing/passing-report.ts';
+import { buildReceipt, canonicalJson } from '../../graders/receipt.ts';
+import { writeReceipt } from '../../graders/cli/workspace.ts';
+import tour from '../../labs/tour/lab.ts';
+import { readReceiptFile } from './receipt.ts';
 import { emptyProgress, mergeProgress } from './progress.ts';
 
-async function receipt(fields: Record<string, unknown>) {
-  const body = { format: 'wheelhouse-receipt/v1', lab: 'tour', status: 'pass', gradedAt: '2025-01-01T00:00:00Z', cluster: { backend: 'client-node', context: 'kind-wheelhouse' }, ...fields };
-  return { ...body, digest: await receiptDigest(body) };
+const report = passingReport(tour);
+const cluster = { backend: 'kubernetes' as const, distribution: 'kind' as const, version: 'v1.32.2', context: 'kind-wheelhouse' };
+
+/** The receipt file exactly as `wheelhouse grade` writes it. */
+async function receiptFileText(): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wheelhouse-receipt-'));
+  try {
+    return readFileSync(writeReceipt(dir, await buildReceipt(tour, report, cluster)), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-describe('receipts', () => {
+describe('receipts on the progress page', () => {
   test('canonical JSON sorts keys at every level', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"e":3,"f":2}]},"b":1}');
   });
-  test('a passing receipt with a matching digest verifies', async () => {
-    const result = await verifyReceipt(JSON.stringify(await receipt({})), ['tour']);
-    expect(result.ok).toBe(true);
+
+  test('a receipt the CLI wrote verifies with the page code', async () => {
+    const result = await readReceiptFile(await receiptFileText(), ['tour']);
+    expect(result).toMatchObject({ ok: true, receipt: { lab: 'tour', passedAt: '2025-01-01T00:10:00.000Z', cluster: { context: 'kind-wheelhouse' } } });
   });
-  test('an edited receipt, a failed grade, an unknown lab and junk are refused', async () => {
-    const edited = { ...(await receipt({ status: 'fail' })), status: 'pass' };
-    expect(await verifyReceipt(JSON.stringify(edited), ['tour'])).toMatchObject({ ok: false, reason: expect.stringContaining('does not match') });
-    expect(await verifyReceipt(JSON.stringify(await receipt({ status: 'fail' })), ['tour'])).toMatchObject({ ok: false, reason: expect.stringContaining('did not pass') });
-    expect(await verifyReceipt(JSON.stringify(await receipt({ lab: 'nope' })), ['tour'])).toMatchObject({ ok: false });
-    expect(await verifyReceipt('{', ['tour'])).toMatchObject({ ok: false });
+
+  test('an edited CLI receipt fails', async () => {
+    const written = JSON.parse(await receiptFileText()) as Record<string, unknown>;
+    for (const edited of [{ ...written, passedAt: '2024-01-01T00:00:00.000Z' }, { ...written, lab: 'first-pod' }, { ...written, checks: [] }]) {
+      expect(await readReceiptFile(JSON.stringify(edited), ['tour', 'first-pod'])).toMatchObject({ ok: false, reason: expect.stringContaining('does not match') });
+    }
+  });
+
+  test('an unknown lab and junk are refused', async () => {
+    expect(await readReceiptFile(await receiptFileText(), ['first-pod'])).toMatchObject({ ok: false, reason: expect.stringContaining('does not have') });
+    expect(await readReceiptFile('{', ['tour'])).toEqual({ ok: false, reason: 'The file is not JSON.' });
+    expect(await readReceiptFile('{"format":"wheelhouse-receipt/v0"}', ['tour'])).toMatchObject({ ok: false, reason: expect.stringContaining('not a wheelhouse-receipt/v1 receipt') });
   });
 });
 

@@ -2,6 +2,7 @@
 // `registerImage` (image-registry.ts) instead of editing this list.
 import type { ImageModel } from '../image-registry.ts';
 import { ImageRegistry } from '../image-registry.ts';
+import { bookstoreImageModels } from './bookstore.ts';
 import { postgresImage, redisImage } from './databases.ts';
 import { exampleImages } from './examples.ts';
 import { kubernetesSystemImages } from './kubernetes-system.ts';
@@ -20,6 +21,7 @@ export const defaultImages: Array<[string, ImageModel]> = [
   ['postgres', postgresImage],
   ...kubernetesSystemImages,
   ...exampleImages,
+  ...bookstoreImageModels,
 ];
 
 /** A registry with the default images and everything registered with registerImage. */
