@@ -3,7 +3,6 @@
 // when its registry lacks a build; `node .ci/lockfile-platforms.mjs --fix` puts them back.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain-JavaScript CI helper without type declarations
 import { missingPlatformEntries } from '../.ci/lockfile-platforms.mjs';
 
 const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8'));
