@@ -9,15 +9,12 @@ import { readLabFiles } from '../../graders/lab-files.node.ts';
 import {
   advanceUntil,
   applyLikeKubectl,
-  errorLines,
   failures,
   grade,
-  kubectlCommandsIn,
-  missingKubectlCommands,
-  runSolution,
   startLab,
   statusOf,
 } from '../../graders/testing/lab-harness.ts';
+import { checkResult, expectFailNaming, nearMiss, testSolutionScript } from '../../graders/testing/lab-story.ts';
 import lab from './lab.ts';
 
 const ns = 'first-pod';
@@ -57,17 +54,13 @@ function runPod(cluster: Cluster, pod: KubeObject, options: { recreate?: boolean
   }
 }
 
-function result(report: Awaited<ReturnType<typeof grade>>, id: string) {
-  return report.checks.find((c) => c.id === id)!;
-}
-
 describe('first-pod lab', () => {
   test('the untouched start (only the namespace) fails every check', async () => {
     const { cluster, setup } = await startLab(lab);
     expect(setup.created).toEqual(['namespace/first-pod']);
     const report = await grade(lab, cluster);
     expect(statusOf(report)).toEqual({ 'labels-and-port': 'fail', 'pod-running': 'fail', 'from-a-file': 'fail', recreated: 'fail' });
-    expect(result(report, 'pod-running').message).toContain('There is no pod `catalog` in `first-pod`');
+    expect(checkResult(report, 'pod-running').message).toContain('There is no pod `catalog` in `first-pod`');
   });
 
   test('the starter applied as it is: pull failure, missing tier, no port', async () => {
@@ -75,11 +68,11 @@ describe('first-pod lab', () => {
     applyLikeKubectl(cluster, parse(readLabFiles(lab.id).starter[0]!.content) as KubeObject);
     cluster.advance(60_000);
     const report = await grade(lab, cluster);
-    expect(result(report, 'pod-running')).toMatchObject({ status: 'fail', field: 'spec.containers[0].image', found: 'bookstore/catalog:v1.0' });
-    expect(result(report, 'pod-running').message).toContain("can't be pulled");
-    expect(result(report, 'labels-and-port')).toMatchObject({ status: 'fail', field: 'metadata.labels.tier' });
-    expect(result(report, 'from-a-file').status).toBe('pass');
-    expect(result(report, 'recreated').status).toBe('fail');
+    expect(checkResult(report, 'pod-running')).toMatchObject({ status: 'fail', field: 'spec.containers[0].image', found: 'bookstore/catalog:v1.0' });
+    expect(checkResult(report, 'pod-running').message).toContain("can't be pulled");
+    expect(checkResult(report, 'labels-and-port')).toMatchObject({ status: 'fail', field: 'metadata.labels.tier' });
+    expect(checkResult(report, 'from-a-file').status).toBe('pass');
+    expect(checkResult(report, 'recreated').status).toBe('fail');
   });
 
   test("the solution's steps, through the API client, pass every check", async () => {
@@ -90,20 +83,13 @@ describe('first-pod lab', () => {
     expect(failures(await grade(lab, cluster))).toEqual([]);
   });
 
-  test("solution.sh, run in the simulator's shell, passes every check", async (t) => {
-    const { cluster } = await startLab(lab);
-    const missing = await missingKubectlCommands(cluster, kubectlCommandsIn(readLabFiles(lab.id).solution ?? ''));
-    if (missing.length) t.skip(`in-page kubectl lacks: ${missing.join(', ')}`);
-    const run = await runSolution(lab, cluster);
-    expect(failures(await grade(lab, cluster))).toEqual([]);
-    expect(errorLines(run.err)).toEqual([]);
-  });
+  testSolutionScript(lab);
 
   describe('near misses fail and name the field', () => {
     test('a running pod with the wrong tag (1.5)', async () => {
-      const { cluster } = await startLab(lab);
-      runPod(cluster, manifest((p) => (p.spec.containers[0]!.image = 'bookstore/catalog:1.5')));
-      const r = result(await grade(lab, cluster), 'pod-running');
+      const r = await nearMiss(lab, 'pod-running', (cluster) => {
+        runPod(cluster, manifest((p) => (p.spec.containers[0]!.image = 'bookstore/catalog:1.5')));
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'spec.containers[0].image', expected: 'bookstore/catalog:1.0', found: 'bookstore/catalog:1.5' });
     });
 
@@ -113,56 +99,50 @@ describe('first-pod lab', () => {
       ['a wrong value', { app: 'catalog', tier: 'Backend' }, 'metadata.labels.tier', 'is `Backend`'],
       ['a wrong app label', { app: 'catalogue', tier: 'backend' }, 'metadata.labels.app', 'not `catalogue`'],
     ])('%s', async (_name, labels, field, words) => {
-      const { cluster } = await startLab(lab);
-      runPod(cluster, manifest((p) => (p.metadata.labels = labels as Record<string, string>)));
-      const r = result(await grade(lab, cluster), 'labels-and-port');
-      expect(r.status).toBe('fail');
-      expect(r.field).toBe(field);
-      expect(r.message).toContain(words);
+      const r = await nearMiss(lab, 'labels-and-port', (cluster) => {
+        runPod(cluster, manifest((p) => (p.metadata.labels = labels as Record<string, string>)));
+      });
+      expectFailNaming(r, field, words);
     });
 
     test.each([
       ['a wrong port', [{ containerPort: 80 }], 'spec.containers[0].ports[0].containerPort', 'declares port 80'],
       ['a missing port', undefined, 'spec.containers[0].ports', 'declares no port'],
     ])('%s', async (_name, ports, field, words) => {
-      const { cluster } = await startLab(lab);
-      runPod(cluster, manifest((p) => (ports ? (p.spec.containers[0]!.ports = ports) : delete p.spec.containers[0]!.ports)));
-      const r = result(await grade(lab, cluster), 'labels-and-port');
-      expect(r.status).toBe('fail');
-      expect(r.field).toBe(field);
-      expect(r.message).toContain(words);
+      const r = await nearMiss(lab, 'labels-and-port', (cluster) => {
+        runPod(cluster, manifest((p) => (ports ? (p.spec.containers[0]!.ports = ports) : delete p.spec.containers[0]!.ports)));
+      });
+      expectFailNaming(r, field, words);
       expect(r.message).toContain("Ports can't change on a running pod");
     });
 
     test('the wrong namespace (namespace: dropped from the file)', async () => {
-      const { cluster } = await startLab(lab);
-      runPod(cluster, manifest((p) => (p.metadata.namespace = 'default')), { recreate: false });
-      const r = result(await grade(lab, cluster), 'pod-running');
+      const r = await nearMiss(lab, 'pod-running', (cluster) => {
+        runPod(cluster, manifest((p) => (p.metadata.namespace = 'default')), { recreate: false });
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'metadata.namespace', expected: 'first-pod', found: 'default' });
     });
 
     test('a pod under another name', async () => {
-      const { cluster } = await startLab(lab);
-      runPod(cluster, manifest((p) => (p.metadata.name = 'catalog-1')), { recreate: false });
-      const r = result(await grade(lab, cluster), 'pod-running');
+      const r = await nearMiss(lab, 'pod-running', (cluster) => {
+        runPod(cluster, manifest((p) => (p.metadata.name = 'catalog-1')), { recreate: false });
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'metadata.name', found: 'catalog-1' });
     });
 
     test('made with kubectl run, not from the file', async () => {
-      const { cluster } = await startLab(lab);
-      const pod = manifest((p) => (p.metadata.labels = { run: 'catalog', app: 'catalog', tier: 'backend' }));
-      cluster.client.create(pods, pod, { fieldManager: 'kubectl-run' });
-      advanceUntil(cluster, isReady(cluster));
-      const r = result(await grade(lab, cluster), 'from-a-file');
-      expect(r.status).toBe('fail');
-      expect(r.field).toBe('metadata.managedFields[0].manager');
-      expect(r.message).toContain('`kubectl run`');
+      const r = await nearMiss(lab, 'from-a-file', (cluster) => {
+        const pod = manifest((p) => (p.metadata.labels = { run: 'catalog', app: 'catalog', tier: 'backend' }));
+        cluster.client.create(pods, pod, { fieldManager: 'kubectl-run' });
+        advanceUntil(cluster, isReady(cluster));
+      });
+      expectFailNaming(r, 'metadata.managedFields[0].manager', '`kubectl run`');
     });
 
     test('kubectl create -f passes with a note', async () => {
-      const { cluster } = await startLab(lab);
-      cluster.client.create(pods, manifest(), { fieldManager: 'kubectl-create' });
-      const r = result(await grade(lab, cluster), 'from-a-file');
+      const r = await nearMiss(lab, 'from-a-file', (cluster) => {
+        cluster.client.create(pods, manifest(), { fieldManager: 'kubectl-create' });
+      });
       expect(r.status).toBe('pass');
       expect(r.note).toContain('kubectl create -f');
     });
@@ -171,15 +151,15 @@ describe('first-pod lab', () => {
       const { cluster } = await startLab(lab);
       runPod(cluster, manifest(), { recreate: false });
       const report = await grade(lab, cluster);
-      expect(result(report, 'recreated')).toMatchObject({ status: 'fail', field: 'metadata.uid' });
-      expect(result(report, 'pod-running').status).toBe('pass');
+      expect(checkResult(report, 'recreated')).toMatchObject({ status: 'fail', field: 'metadata.uid' });
+      expect(checkResult(report, 'pod-running').status).toBe('pass');
     });
 
     test('a pod being deleted', async () => {
-      const { cluster } = await startLab(lab);
-      runPod(cluster, manifest());
-      cluster.client.delete(pods, ns, 'catalog');
-      const r = result(await grade(lab, cluster), 'pod-running');
+      const r = await nearMiss(lab, 'pod-running', (cluster) => {
+        runPod(cluster, manifest());
+        cluster.client.delete(pods, ns, 'catalog');
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'metadata.deletionTimestamp' });
     });
   });

@@ -10,16 +10,13 @@ import { readLabFiles } from '../../graders/lab-files.node.ts';
 import {
   advanceUntil,
   applyLikeKubectl,
-  errorLines,
   failures,
   grade,
-  kubectlCommandsIn,
-  missingKubectlCommands,
-  runSolution,
   solutionFiles,
   startLab,
   statusOf,
 } from '../../graders/testing/lab-harness.ts';
+import { checkResult, expectFailNaming, nearMiss, testSolutionScript } from '../../graders/testing/lab-story.ts';
 import lab from './lab.ts';
 
 const ns = 'replicas';
@@ -70,16 +67,12 @@ function loseANode(cluster: Cluster, options: { restart?: boolean } = {}) {
   }
 }
 
-function result(report: Awaited<ReturnType<typeof grade>>, id: string) {
-  return report.checks.find((c) => c.id === id)!;
-}
-
 describe('replicas lab', () => {
   test('the untouched start (only the namespace) fails every check', async () => {
     const { cluster } = await startLab(lab);
     const report = await grade(lab, cluster);
     expect(statusOf(report)).toEqual({ 'replicaset-defined': 'fail', 'extra-pod-removed': 'fail', 'three-ready-owned': 'fail', 'none-on-failed-node': 'fail' });
-    expect(result(report, 'replicaset-defined').message).toContain("There's no ReplicaSet `catalog` in `replicas` yet");
+    expect(checkResult(report, 'replicaset-defined').message).toContain("There's no ReplicaSet `catalog` in `replicas` yet");
   });
 
   test("the solution's steps, through the API client, pass every check", async () => {
@@ -91,14 +84,7 @@ describe('replicas lab', () => {
     expect(failures(await grade(lab, cluster))).toEqual([]);
   });
 
-  test("solution.sh, run in the simulator's shell, passes every check", async (t) => {
-    const { cluster } = await startLab(lab);
-    const missing = await missingKubectlCommands(cluster, kubectlCommandsIn(readLabFiles(lab.id).solution ?? ''));
-    if (missing.length) t.skip(`in-page kubectl lacks: ${missing.join(', ')}`);
-    const run = await runSolution(lab, cluster);
-    expect(failures(await grade(lab, cluster))).toEqual([]);
-    expect(errorLines(run.err)).toEqual([]);
-  });
+  testSolutionScript(lab);
 
   describe('near misses fail and name the field', () => {
     test.each([
@@ -107,56 +93,54 @@ describe('replicas lab', () => {
       ['a template without tier', (rs: Rs) => (rs.spec.template.metadata.labels = { app: 'catalog' }), 'spec.template.metadata.labels.tier', 'should carry `app: catalog` and `tier: backend`'],
       ['a wrong image tag', (rs: Rs) => (rs.spec.template.spec.containers[0]!.image = 'bookstore/catalog:1.5'), 'spec.template.spec.containers[0].image', 'runs `bookstore/catalog:1.5`'],
     ])('%s', async (_name, change, field, words) => {
-      const { cluster } = await startLab(lab);
-      applyLikeKubectl(cluster, replicaSet(change));
-      cluster.advance(30_000);
-      const r = result(await grade(lab, cluster), 'replicaset-defined');
-      expect(r.status).toBe('fail');
-      expect(r.field).toBe(field);
-      expect(r.message).toContain(words);
+      const r = await nearMiss(lab, 'replicaset-defined', (cluster) => {
+        applyLikeKubectl(cluster, replicaSet(change));
+        cluster.advance(30_000);
+      });
+      expectFailNaming(r, field, words);
     });
 
     test('the wrong namespace', async () => {
-      const { cluster } = await startLab(lab);
-      applyLikeKubectl(cluster, replicaSet((rs) => (rs.metadata.namespace = 'default')));
-      const r = result(await grade(lab, cluster), 'replicaset-defined');
+      const r = await nearMiss(lab, 'replicaset-defined', (cluster) => {
+        applyLikeKubectl(cluster, replicaSet((rs) => (rs.metadata.namespace = 'default')));
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'metadata.namespace', found: 'default' });
     });
 
     test('a Deployment instead of a ReplicaSet', async () => {
-      const { cluster } = await startLab(lab);
-      applyLikeKubectl(cluster, replicaSet((rs) => Object.assign(rs, { kind: 'Deployment' })));
-      const r = result(await grade(lab, cluster), 'replicaset-defined');
+      const r = await nearMiss(lab, 'replicaset-defined', (cluster) => {
+        applyLikeKubectl(cluster, replicaSet((rs) => Object.assign(rs, { kind: 'Deployment' })));
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'kind', expected: 'ReplicaSet', found: 'Deployment' });
     });
 
     test('ready catalog pods the ReplicaSet does not own', async () => {
-      const { cluster } = await startLab(lab);
-      // The ReplicaSet's pods can never start (no node matches); hand-made pods outside its selector run.
-      applyLikeKubectl(
-        cluster,
-        replicaSet((rs) => {
-          rs.spec.selector.matchLabels = { app: 'catalog', tier: 'backend' };
-          (rs.spec.template.spec as Record<string, unknown>).nodeSelector = { disk: 'none' };
-        }),
-      );
-      for (const name of ['hand-1', 'hand-2', 'hand-3']) {
-        const pod = byHand();
-        pod.metadata.name = name;
-        pod.metadata.labels = { app: 'catalog', tier: 'api' };
-        applyLikeKubectl(cluster, pod);
-      }
-      cluster.advance(60_000);
-      const r = result(await grade(lab, cluster), 'three-ready-owned');
+      const r = await nearMiss(lab, 'three-ready-owned', (cluster) => {
+        // The ReplicaSet's pods can never start (no node matches); hand-made pods outside its selector run.
+        applyLikeKubectl(
+          cluster,
+          replicaSet((rs) => {
+            rs.spec.selector.matchLabels = { app: 'catalog', tier: 'backend' };
+            (rs.spec.template.spec as Record<string, unknown>).nodeSelector = { disk: 'none' };
+          }),
+        );
+        for (const name of ['hand-1', 'hand-2', 'hand-3']) {
+          const pod = byHand();
+          pod.metadata.name = name;
+          pod.metadata.labels = { app: 'catalog', tier: 'api' };
+          applyLikeKubectl(cluster, pod);
+        }
+        cluster.advance(60_000);
+      });
       expect(r.status).toBe('fail');
       expect(r.field).toBe('metadata.ownerReferences');
       expect(r.message).toMatch(/`hand-\d` is running, but the ReplicaSet doesn't own it/);
     });
 
     test('the node never stopped', async () => {
-      const { cluster } = await startLab(lab);
-      steps1to3(cluster);
-      const r = result(await grade(lab, cluster), 'none-on-failed-node');
+      const r = await nearMiss(lab, 'none-on-failed-node', (cluster) => {
+        steps1to3(cluster);
+      });
       expect(r.status).toBe('fail');
       // Either a pod still runs there, or nothing proves the node was stopped.
       expect(r.field === 'spec.nodeName' || r.field === 'events (reason NodeNotReady, TaintManagerEviction)').toBe(true);
@@ -168,15 +152,15 @@ describe('replicas lab', () => {
       steps1to3(cluster);
       loseANode(cluster, { restart: false });
       const report = await grade(lab, cluster);
-      expect(result(report, 'none-on-failed-node')).toMatchObject({ status: 'fail', field: 'status.conditions[type=Ready].status', expected: 'True' });
-      expect(result(report, 'three-ready-owned').status).toBe('pass');
+      expect(checkResult(report, 'none-on-failed-node')).toMatchObject({ status: 'fail', field: 'status.conditions[type=Ready].status', expected: 'True' });
+      expect(checkResult(report, 'three-ready-owned').status).toBe('pass');
     });
 
     test('no surplus pod ever offered', async () => {
-      const { cluster } = await startLab(lab);
-      applyLikeKubectl(cluster, replicaSet());
-      advanceUntil(cluster, () => readyReplicas(cluster) === 3);
-      const r = result(await grade(lab, cluster), 'extra-pod-removed');
+      const r = await nearMiss(lab, 'extra-pod-removed', (cluster) => {
+        applyLikeKubectl(cluster, replicaSet());
+        advanceUntil(cluster, () => readyReplicas(cluster) === 3);
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'events (reason SuccessfulDelete)' });
     });
   });

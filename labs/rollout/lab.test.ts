@@ -5,19 +5,16 @@
 import { describe, expect, test } from 'vitest';
 import type { Cluster } from '../../simulator/cluster.ts';
 import type { KubeObject } from '../../simulator/machinery/types.ts';
-import { readLabFiles } from '../../graders/lab-files.node.ts';
 import {
   applyLikeKubectl,
   errorLines,
   failures,
   grade,
-  kubectlCommandsIn,
-  missingKubectlCommands,
   runScript,
-  runSolution,
   startLab,
   statusOf,
 } from '../../graders/testing/lab-harness.ts';
+import { checkResult, expectFailNaming, nearMiss, testSolutionScript } from '../../graders/testing/lab-story.ts';
 import lab from './lab.ts';
 
 const ns = 'rollout';
@@ -54,17 +51,13 @@ async function solve(cluster: Cluster, options: { undo?: string; cause15?: boole
   cluster.advance(120_000);
 }
 
-function result(report: Awaited<ReturnType<typeof grade>>, id: string) {
-  return report.checks.find((c) => c.id === id)!;
-}
-
 describe('rollout lab', () => {
   test('the untouched start fails the rollout checks', async () => {
     const { cluster, setup } = await startLab(lab);
     expect(setup.created).toEqual(['namespace/rollout', 'deployment/catalog']);
     const report = await grade(lab, cluster);
     expect(statusOf(report)).toEqual({ 'change-cause': 'fail', 'revision-history': 'fail', 'image-1-5': 'fail', 'no-broken-pods': 'pass', 'availability-kept': 'fail' });
-    expect(result(report, 'image-1-5')).toMatchObject({ field: 'spec.template.spec.containers[0].image', found: 'bookstore/catalog:1.0' });
+    expect(checkResult(report, 'image-1-5')).toMatchObject({ field: 'spec.template.spec.containers[0].image', found: 'bookstore/catalog:1.0' });
   });
 
   test("the solution's steps pass every check (revision 4, history 1, 3, 4)", async () => {
@@ -75,106 +68,97 @@ describe('rollout lab', () => {
     expect(failures(await grade(lab, cluster))).toEqual([]);
   });
 
-  test("solution.sh, run in the simulator's shell, passes every check", async (t) => {
-    const { cluster } = await startLab(lab);
-    const missing = await missingKubectlCommands(cluster, kubectlCommandsIn(readLabFiles(lab.id).solution ?? ''));
-    if (missing.length) t.skip(`in-page kubectl lacks: ${missing.join(', ')}`);
-    const run = await runSolution(lab, cluster);
-    expect(failures(await grade(lab, cluster))).toEqual([]);
-    // The stalled 1.6 rollout makes `rollout status` fail on purpose (`|| echo` in the script).
-    expect(errorLines(run.err).filter((line) => !line.includes('exceeded its progress deadline'))).toEqual([]);
-  });
+  // The stalled 1.6 rollout makes `rollout status` fail on purpose (`|| echo` in the script).
+  testSolutionScript(lab, { ignoreError: (line) => line.includes('exceeded its progress deadline') });
 
   describe('near misses fail and name the field', () => {
     test('stuck on 1.6 (never rolled back)', async () => {
       const { cluster } = await startLab(lab);
       await solve(cluster, { undo: '' });
       const report = await grade(lab, cluster);
-      expect(result(report, 'image-1-5')).toMatchObject({ status: 'fail', field: 'spec.template.spec.containers[0].image', found: 'bookstore/catalog:1.6' });
-      expect(result(report, 'no-broken-pods')).toMatchObject({ status: 'fail', found: 'bookstore/catalog:1.6' });
-      expect(result(report, 'no-broken-pods').message).toContain('still run (or try to run) 1.6');
+      expect(checkResult(report, 'image-1-5')).toMatchObject({ status: 'fail', field: 'spec.template.spec.containers[0].image', found: 'bookstore/catalog:1.6' });
+      expect(checkResult(report, 'no-broken-pods')).toMatchObject({ status: 'fail', found: 'bookstore/catalog:1.6' });
+      expect(checkResult(report, 'no-broken-pods').message).toContain('still run (or try to run) 1.6');
     });
 
     test('rolled back too far (--to-revision=1)', async () => {
-      const { cluster } = await startLab(lab);
-      await solve(cluster, { undo: '--to-revision=1' });
-      const r = result(await grade(lab, cluster), 'image-1-5');
+      const r = await nearMiss(lab, 'image-1-5', async (cluster) => {
+        await solve(cluster, { undo: '--to-revision=1' });
+      });
       expect(r).toMatchObject({ status: 'fail', found: 'bookstore/catalog:1.0' });
       expect(r.message).toContain('back on 1.0');
     });
 
     test('1.5 shipped without its own change cause', async () => {
-      const { cluster } = await startLab(lab);
-      await solve(cluster, { cause15: false });
-      const r = result(await grade(lab, cluster), 'change-cause');
+      const r = await nearMiss(lab, 'change-cause', async (cluster) => {
+        await solve(cluster, { cause15: false });
+      });
       expect(r).toMatchObject({ status: 'fail', field: "metadata.annotations['kubernetes.io/change-cause']", found: 'catalog 1.0: first release' });
     });
 
     test('a Recreate strategy', async () => {
-      const { cluster } = await startLab(lab);
-      cluster.client.patch(deployments, ns, 'catalog', 'merge', { spec: { strategy: { type: 'Recreate', rollingUpdate: null } } });
-      await solve(cluster);
-      const r = result(await grade(lab, cluster), 'availability-kept');
+      const r = await nearMiss(lab, 'availability-kept', async (cluster) => {
+        cluster.client.patch(deployments, ns, 'catalog', 'merge', { spec: { strategy: { type: 'Recreate', rollingUpdate: null } } });
+        await solve(cluster);
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'spec.strategy.type', expected: 'RollingUpdate' });
     });
 
     test('a scale to 0 and back drops availability', async () => {
-      const { cluster } = await startLab(lab);
-      await solve(cluster);
-      await kubectl(cluster, `kubectl scale deployment/catalog --replicas=0 -n ${ns}`);
-      cluster.advance(30_000);
-      await kubectl(cluster, `kubectl scale deployment/catalog --replicas=4 -n ${ns}\n${status()}`);
-      const r = result(await grade(lab, cluster), 'availability-kept');
-      expect(r.status).toBe('fail');
-      expect(r.field).toBe('status.conditions[type=Available].lastTransitionTime');
-      expect(r.message).toContain('fewer than 3 available pods');
+      const r = await nearMiss(lab, 'availability-kept', async (cluster) => {
+        await solve(cluster);
+        await kubectl(cluster, `kubectl scale deployment/catalog --replicas=0 -n ${ns}`);
+        cluster.advance(30_000);
+        await kubectl(cluster, `kubectl scale deployment/catalog --replicas=4 -n ${ns}\n${status()}`);
+      });
+      expectFailNaming(r, 'status.conditions[type=Available].lastTransitionTime', 'fewer than 3 available pods');
     });
 
     test('one replica off', async () => {
-      const { cluster } = await startLab(lab);
-      await solve(cluster);
-      await kubectl(cluster, `kubectl scale deployment/catalog --replicas=3 -n ${ns}`);
-      cluster.advance(30_000);
-      const r = result(await grade(lab, cluster), 'image-1-5');
+      const r = await nearMiss(lab, 'image-1-5', async (cluster) => {
+        await solve(cluster);
+        await kubectl(cluster, `kubectl scale deployment/catalog --replicas=3 -n ${ns}`);
+        cluster.advance(30_000);
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'spec.replicas', expected: '4', found: '3' });
     });
 
     test('a pod the Deployment does not manage (no owning controller)', async () => {
-      const { cluster } = await startLab(lab);
-      await solve(cluster);
-      const bare: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'catalog-by-hand', namespace: ns, labels: { app: 'catalog-debug' } }, spec: { containers: [{ name: 'catalog', image: 'bookstore/catalog:1.5' }] } };
-      applyLikeKubectl(cluster, bare);
-      cluster.advance(20_000);
-      const r = result(await grade(lab, cluster), 'no-broken-pods');
+      const r = await nearMiss(lab, 'no-broken-pods', async (cluster) => {
+        await solve(cluster);
+        const bare: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'catalog-by-hand', namespace: ns, labels: { app: 'catalog-debug' } }, spec: { containers: [{ name: 'catalog', image: 'bookstore/catalog:1.5' }] } };
+        applyLikeKubectl(cluster, bare);
+        cluster.advance(20_000);
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'metadata.ownerReferences', found: '(no controller)' });
       expect(r.message).toContain("`catalog-by-hand` isn't managed by the Deployment");
     });
 
     test('pods owned by a hand-made ReplicaSet, not by the Deployment', async () => {
-      const { cluster } = await startLab(lab);
-      await solve(cluster);
-      const rs: KubeObject = {
-        apiVersion: 'apps/v1',
-        kind: 'ReplicaSet',
-        metadata: { name: 'catalog-copy', namespace: ns },
-        spec: { replicas: 1, selector: { matchLabels: { app: 'catalog-copy' } }, template: { metadata: { labels: { app: 'catalog-copy' } }, spec: { containers: [{ name: 'catalog', image: 'bookstore/catalog:1.5' }] } } },
-      };
-      applyLikeKubectl(cluster, rs);
-      cluster.advance(20_000);
-      const r = result(await grade(lab, cluster), 'no-broken-pods');
+      const r = await nearMiss(lab, 'no-broken-pods', async (cluster) => {
+        await solve(cluster);
+        const rs: KubeObject = {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          metadata: { name: 'catalog-copy', namespace: ns },
+          spec: { replicas: 1, selector: { matchLabels: { app: 'catalog-copy' } }, template: { metadata: { labels: { app: 'catalog-copy' } }, spec: { containers: [{ name: 'catalog', image: 'bookstore/catalog:1.5' }] } } },
+        };
+        applyLikeKubectl(cluster, rs);
+        cluster.advance(20_000);
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'metadata.ownerReferences', found: 'replicaset/catalog-copy' });
     });
 
     test('the Deployment deleted and recreated on 1.5', async () => {
-      const { cluster } = await startLab(lab);
-      const live = cluster.client.get(deployments, ns, 'catalog');
-      cluster.client.delete(deployments, ns, 'catalog');
-      cluster.advance(30_000);
-      const spec = structuredClone(live.spec) as { template: { spec: { containers: Array<{ image: string }> } } };
-      spec.template.spec.containers[0]!.image = 'bookstore/catalog:1.5';
-      applyLikeKubectl(cluster, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'catalog', namespace: ns }, spec });
-      await kubectl(cluster, status());
-      const r = result(await grade(lab, cluster), 'revision-history');
+      const r = await nearMiss(lab, 'revision-history', async (cluster) => {
+        const live = cluster.client.get(deployments, ns, 'catalog');
+        cluster.client.delete(deployments, ns, 'catalog');
+        cluster.advance(30_000);
+        const spec = structuredClone(live.spec) as { template: { spec: { containers: Array<{ image: string }> } } };
+        spec.template.spec.containers[0]!.image = 'bookstore/catalog:1.5';
+        applyLikeKubectl(cluster, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'catalog', namespace: ns }, spec });
+        await kubectl(cluster, status());
+      });
       expect(r.status).toBe('fail');
       expect(r.message).toContain('recreated');
     });

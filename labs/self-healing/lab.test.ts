@@ -10,15 +10,12 @@ import { readLabFiles } from '../../graders/lab-files.node.ts';
 import {
   advanceUntil,
   applyLikeKubectl,
-  errorLines,
   failures,
   grade,
-  kubectlCommandsIn,
-  missingKubectlCommands,
-  runSolution,
   startLab,
   statusOf,
 } from '../../graders/testing/lab-harness.ts';
+import { checkResult, nearMiss, testSolutionScript } from '../../graders/testing/lab-story.ts';
 import lab from './lab.ts';
 
 const ns = 'self-healing';
@@ -61,10 +58,6 @@ async function solved(): Promise<Cluster> {
   return cluster;
 }
 
-function result(report: Awaited<ReturnType<typeof grade>>, id: string) {
-  return report.checks.find((c) => c.id === id)!;
-}
-
 describe('self-healing lab', () => {
   test('setup applies the ReplicaSet the way kubectl apply does (last-applied says 3)', async () => {
     const { cluster, setup } = await startLab(lab);
@@ -78,91 +71,84 @@ describe('self-healing lab', () => {
     const { cluster } = await startLab(lab);
     const report = await grade(lab, cluster);
     expect(statusOf(report)).toEqual({ 'replacements-happened': 'fail', 'count-restored': 'pass', 'declarative-change': 'fail' });
-    expect(result(report, 'declarative-change').message).toContain('still wants 3 pods');
+    expect(checkResult(report, 'declarative-change').message).toContain('still wants 3 pods');
     expect(report.status).toBe('fail');
   });
 
   test("the solution's steps, through the API client, pass every check", async () => {
     const report = await grade(lab, await solved());
     expect(failures(report)).toEqual([]);
-    expect(result(report, 'replacements-happened').found).toMatch(/[1-9]\d* replacement/);
+    expect(checkResult(report, 'replacements-happened').found).toMatch(/[1-9]\d* replacement/);
   });
 
-  test("solution.sh, run in the simulator's shell, passes every check", async (t) => {
-    const { cluster } = await startLab(lab);
-    const missing = await missingKubectlCommands(cluster, kubectlCommandsIn(readLabFiles(lab.id).solution ?? ''));
-    if (missing.length) t.skip(`in-page kubectl lacks: ${missing.join(', ')}`);
-    const run = await runSolution(lab, cluster);
-    expect(failures(await grade(lab, cluster))).toEqual([]);
-    expect(errorLines(run.err)).toEqual([]);
-  });
+  testSolutionScript(lab);
 
   describe('near misses fail and name the field', () => {
     test('kubectl scale to 5: the file still says 3', async () => {
-      const { cluster } = await startLab(lab);
-      cluster.client.patch(rsRef, ns, 'catalog', 'merge', { spec: { replicas: 5 } }, { fieldManager: 'kubectl-scale', subresource: 'scale' });
-      advanceUntil(cluster, ready(cluster, 5));
-      const r = result(await grade(lab, cluster), 'declarative-change');
+      const r = await nearMiss(lab, 'declarative-change', (cluster) => {
+        cluster.client.patch(rsRef, ns, 'catalog', 'merge', { spec: { replicas: 5 } }, { fieldManager: 'kubectl-scale', subresource: 'scale' });
+        advanceUntil(cluster, ready(cluster, 5));
+      });
       expect(r.status).toBe('fail');
       expect(r.field).toContain('last-applied-configuration');
       expect(r.message).toContain('still says 3');
     });
 
     test('kubectl edit to 5 (the annotation follows, the manager gives it away)', async () => {
-      const { cluster } = await startLab(lab);
-      cluster.advance(5_000);
-      const file = starter();
-      (file.spec as { replicas: number }).replicas = 5;
-      applyLikeKubectl(cluster, file, 'kubectl-edit');
-      advanceUntil(cluster, ready(cluster, 5));
-      const r = result(await grade(lab, cluster), 'declarative-change');
+      const r = await nearMiss(lab, 'declarative-change', (cluster) => {
+        cluster.advance(5_000);
+        const file = starter();
+        (file.spec as { replicas: number }).replicas = 5;
+        applyLikeKubectl(cluster, file, 'kubectl-edit');
+        advanceUntil(cluster, ready(cluster, 5));
+      });
       expect(r.status).toBe('fail');
       expect(r.field).toContain('managedFields');
       expect(r.message).toContain('kubectl edit');
     });
 
     test('one replica off (4 in the file)', async () => {
-      const { cluster } = await startLab(lab);
-      solveWithClient(cluster, 4);
-      const r = result(await grade(lab, cluster), 'declarative-change');
+      const r = await nearMiss(lab, 'declarative-change', (cluster) => {
+        solveWithClient(cluster, 4);
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'spec.replicas', expected: '5', found: '4' });
     });
 
     test('the file applied without its namespace lands in default', async () => {
-      const { cluster } = await startLab(lab);
-      cluster.client.delete(rsRef, ns, 'catalog');
-      const file = starter();
-      delete file.metadata.namespace;
-      applyLikeKubectl(cluster, { ...file, metadata: { ...file.metadata, namespace: 'default' } });
-      cluster.advance(30_000);
-      const r = result(await grade(lab, cluster), 'declarative-change');
+      const r = await nearMiss(lab, 'declarative-change', (cluster) => {
+        cluster.client.delete(rsRef, ns, 'catalog');
+        const file = starter();
+        delete file.metadata.namespace;
+        applyLikeKubectl(cluster, { ...file, metadata: { ...file.metadata, namespace: 'default' } });
+        cluster.advance(30_000);
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'metadata.namespace', found: 'default' });
     });
 
     test('no record of a file (created with kubectl create)', async () => {
-      const { cluster } = await startLab(lab);
-      cluster.client.patch(rsRef, ns, 'catalog', 'json', [{ op: 'remove', path: '/metadata/annotations/kubectl.kubernetes.io~1last-applied-configuration' }]);
-      const r = result(await grade(lab, cluster), 'declarative-change');
+      const r = await nearMiss(lab, 'declarative-change', (cluster) => {
+        cluster.client.patch(rsRef, ns, 'catalog', 'json', [{ op: 'remove', path: '/metadata/annotations/kubectl.kubernetes.io~1last-applied-configuration' }]);
+      });
       expect(r.status).toBe('fail');
       expect(r.message).toContain('no record of an applied file');
     });
 
     test('the node left stopped', async () => {
-      const { cluster } = await startLab(lab);
-      cluster.stopNode('wheelhouse-worker2');
-      cluster.advance(120_000);
-      const r = result(await grade(lab, cluster), 'count-restored');
+      const r = await nearMiss(lab, 'count-restored', (cluster) => {
+        cluster.stopNode('wheelhouse-worker2');
+        cluster.advance(120_000);
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'status.conditions[type=Ready].status', expected: 'True' });
       expect(r.message).toContain('still down');
     });
 
     test('the ReplicaSet deleted and recreated: its history starts over', async () => {
-      const { cluster } = await startLab(lab);
-      cluster.client.delete(rsRef, ns, 'catalog');
-      cluster.advance(30_000);
-      applyLikeKubectl(cluster, starter());
-      advanceUntil(cluster, ready(cluster, 3));
-      const r = result(await grade(lab, cluster), 'replacements-happened');
+      const r = await nearMiss(lab, 'replacements-happened', (cluster) => {
+        cluster.client.delete(rsRef, ns, 'catalog');
+        cluster.advance(30_000);
+        applyLikeKubectl(cluster, starter());
+        advanceUntil(cluster, ready(cluster, 3));
+      });
       expect(r).toMatchObject({ status: 'fail', field: 'metadata.uid' });
     });
 
@@ -171,8 +157,8 @@ describe('self-healing lab', () => {
       applyLikeKubectl(cluster, { ...starter(), spec: { ...(starter().spec as object), replicas: 5 } });
       advanceUntil(cluster, ready(cluster, 5));
       const report = await grade(lab, cluster);
-      expect(result(report, 'declarative-change').status).toBe('pass');
-      expect(result(report, 'replacements-happened').status).toBe('fail');
+      expect(checkResult(report, 'declarative-change').status).toBe('pass');
+      expect(checkResult(report, 'replacements-happened').status).toBe('fail');
     });
   });
 });

@@ -3,8 +3,8 @@
 // or value) fail with a message that names the field.
 import { describe, expect, test } from 'vitest';
 import type { Cluster } from '../../simulator/cluster.ts';
-import { readLabFiles } from '../../graders/lab-files.node.ts';
-import { failures, grade, kubectlCommandsIn, missingKubectlCommands, runSolution, startLab, errorLines, statusOf } from '../../graders/testing/lab-harness.ts';
+import { failures, grade, startLab, statusOf } from '../../graders/testing/lab-harness.ts';
+import { checkResult, testSolutionScript } from '../../graders/testing/lab-story.ts';
 import lab from './lab.ts';
 
 const nodes = { resource: 'nodes' };
@@ -26,12 +26,6 @@ async function solved(): Promise<Cluster> {
   return cluster;
 }
 
-function check(report: Awaited<ReturnType<typeof grade>>, id: string) {
-  const found = report.checks.find((c) => c.id === id);
-  if (!found) throw new Error(`no check ${id}`);
-  return found;
-}
-
 describe('tour lab', () => {
   test('setup creates nothing: the namespace is the learner\'s job', async () => {
     const { setup } = await startLab(lab);
@@ -42,8 +36,8 @@ describe('tour lab', () => {
     const { cluster } = await startLab(lab);
     const report = await grade(lab, cluster);
     expect(statusOf(report)).toEqual({ 'namespace-exists': 'fail', 'node-labelled': 'fail' });
-    expect(check(report, 'node-labelled').message).toContain('has no `disk` label');
-    expect(check(report, 'namespace-exists').hint).toContain('Ask for namespaces');
+    expect(checkResult(report, 'node-labelled').message).toContain('has no `disk` label');
+    expect(checkResult(report, 'namespace-exists').hint).toContain('Ask for namespaces');
   });
 
   test('the solution\'s end state, written through the API client, passes every check', async () => {
@@ -52,20 +46,13 @@ describe('tour lab', () => {
     expect(report.status).toBe('pass');
   });
 
-  test('solution.sh, run in the simulator\'s shell, passes every check', async (t) => {
-    const { cluster } = await startLab(lab);
-    const missing = await missingKubectlCommands(cluster, kubectlCommandsIn(readLabFiles(lab.id).solution ?? ''));
-    if (missing.length) t.skip(`in-page kubectl lacks: ${missing.join(', ')}`);
-    const run = await runSolution(lab, cluster);
-    expect(failures(await grade(lab, cluster))).toEqual([]);
-    expect(errorLines(run.err)).toEqual([]);
-  });
+  testSolutionScript(lab);
 
   describe('near misses fail and name the field', () => {
     test.each(['book-store', 'bookstores', 'bookshop'])('a namespace called %s: "did you mean"', async (name) => {
       const { cluster } = await startLab(lab);
       cluster.client.create({ resource: 'namespaces' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-      const result = check(await grade(lab, cluster), 'namespace-exists');
+      const result = checkResult(await grade(lab, cluster), 'namespace-exists');
       expect(result.status).toBe('fail');
       expect(result.message).toContain(`did you mean \`${name}\``);
     });
@@ -76,7 +63,7 @@ describe('tour lab', () => {
       cluster.client.create({ resource: 'pods' }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'bookstore' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
       cluster.advance(10_000);
       cluster.client.delete({ resource: 'namespaces' }, undefined, 'bookstore');
-      const result = check(await grade(lab, cluster), 'namespace-exists');
+      const result = checkResult(await grade(lab, cluster), 'namespace-exists');
       expect(result.status).toBe('fail');
       expect(result.field).toBe('status.phase');
       expect(result.message).toContain('being deleted');
@@ -88,7 +75,7 @@ describe('tour lab', () => {
     ])('%s', async (_name, labels, words) => {
       const cluster = await solved();
       label(cluster, 'wheelhouse-worker', labels);
-      const result = check(await grade(lab, cluster), 'node-labelled');
+      const result = checkResult(await grade(lab, cluster), 'node-labelled');
       expect(result.status).toBe('fail');
       expect(result.field).toBe('metadata.labels.disk');
       expect(result.message).toContain(words);
@@ -98,7 +85,7 @@ describe('tour lab', () => {
       const cluster = await solved();
       label(cluster, 'wheelhouse-worker', { disk: null });
       label(cluster, 'wheelhouse-worker2', { disk: 'ssd' });
-      const result = check(await grade(lab, cluster), 'node-labelled');
+      const result = checkResult(await grade(lab, cluster), 'node-labelled');
       expect(result.status).toBe('fail');
       expect(result.message).toContain('`disk=ssd` is on `wheelhouse-worker2`, not on `wheelhouse-worker`');
     });
@@ -106,7 +93,7 @@ describe('tour lab', () => {
     test('the label on two nodes', async () => {
       const cluster = await solved();
       label(cluster, 'wheelhouse-control-plane', { disk: 'ssd' });
-      const result = check(await grade(lab, cluster), 'node-labelled');
+      const result = checkResult(await grade(lab, cluster), 'node-labelled');
       expect(result.status).toBe('fail');
       expect(result.message).toContain('`wheelhouse-control-plane` has it too');
     });
@@ -114,14 +101,14 @@ describe('tour lab', () => {
     test('disk=hdd on another node is allowed', async () => {
       const cluster = await solved();
       label(cluster, 'wheelhouse-worker2', { disk: 'hdd' });
-      expect(check(await grade(lab, cluster), 'node-labelled').status).toBe('pass');
+      expect(checkResult(await grade(lab, cluster), 'node-labelled').status).toBe('pass');
     });
   });
 
   test('a cluster without the Wheelhouse nodes cannot be judged (error, not fail)', async () => {
     const cluster = await solved();
     cluster.client.delete(nodes, undefined, 'wheelhouse-worker');
-    const result = check(await grade(lab, cluster), 'node-labelled');
+    const result = checkResult(await grade(lab, cluster), 'node-labelled');
     expect(result.status).toBe('error');
   });
 });

@@ -24,6 +24,14 @@ describe('the Bookstore images in the simulated registry', () => {
     for (const s of ['orders', 'payments-worker', 'storefront', 'migrations']) expect(registry.pull(`bookstore/${s}:1.0`).ok).toBe(true);
   });
 
+  it('refuses to start on a setting the real service rejects: a fatal log line, then exit 1', () => {
+    const process = bookstoreProcess('catalog', '1.0', input('bookstore/catalog:1.0', { ...db, ERROR_RATE: '2' }));
+    expect(process.exit).toEqual({ afterMs: 30, exitCode: 1 });
+    const [line] = process.logs(0, 1_000);
+    expect(JSON.parse(line!.text)).toMatchObject({ level: expect.anything(), msg: expect.stringContaining('ERROR_RATE') });
+    expect(process.listens(8080, 10)).toBe(false);
+  });
+
   it('bakes the failure modes into the tags: 1.7 exits 1 after 10 s, 1.9 hangs after 30 s and ignores SIGTERM', () => {
     const crash = bookstoreProcess('catalog', '1.7-crash', input('bookstore/catalog:1.7-crash', db));
     expect(crash.exit).toEqual({ afterMs: 10_000, exitCode: 1 });

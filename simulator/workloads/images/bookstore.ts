@@ -17,6 +17,8 @@ import type { ContainerInput, ContainerProcess, HttpRequest, HttpResponse, LogLi
 import { basicExec } from '../container-model.ts';
 import type { ImageModel } from '../image-registry.ts';
 import { bookstoreImages, type BookstoreService } from '../../../bookstore/images.ts';
+import { ConfigError } from '../../../bookstore/services/shared/config.ts';
+import { activeSwitches, failureModes, failureSwitchesFromEnv, type FailureMode, type FailureSwitches } from '../../../bookstore/services/shared/failure-switches.ts';
 
 const hangMs = 24 * 60 * 60 * 1000;
 
@@ -49,71 +51,28 @@ function num(env: Env, name: string, fallback: number): number {
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-function bool(env: Env, name: string): boolean {
-  return ['true', '1', 'yes', 'on'].includes((setting(env, name) ?? '').toLowerCase());
-}
+export type BookstoreSwitches = FailureSwitches;
 
-const failureModes = ['none', 'crash', 'never-ready', 'deadlock', 'slow-start'] as const;
-type FailureMode = (typeof failureModes)[number];
-const modeDefaults: Record<FailureMode, Env> = {
-  none: {},
-  crash: { CRASH_AFTER_SECONDS: '10' },
-  'never-ready': { NEVER_READY: 'true' },
-  deadlock: { DEADLOCK_AFTER_SECONDS: '30' },
-  'slow-start': { STARTUP_DELAY_SECONDS: '30' },
-};
-
-export interface BookstoreSwitches {
-  mode: FailureMode;
-  failReadiness: boolean;
-  neverReady: boolean;
-  failLiveness: boolean;
-  extraLatencyMs: number;
-  errorRate: number;
-  cpuBurnThreads: number;
-  memoryGrowthMbPerMinute: number;
-  memoryGrowthLimitMb: number;
-  crashAfterSeconds: number;
-  startupDelaySeconds: number;
-  deadlockAfterSeconds: number;
-}
-
-/** The switches from env over the build's FAILURE_MODE default (baked into the tag). */
+/** The switches from env over the build's FAILURE_MODE default (baked into the tag), parsed as the
+ * services parse them (bookstore/services/shared/failure-switches.ts). */
 export function switchesFromEnv(env: Env, buildMode: FailureMode = 'none'): BookstoreSwitches {
   const given = setting(env, 'FAILURE_MODE') as FailureMode | undefined;
   const mode = given && failureModes.includes(given) ? given : buildMode;
-  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v.trim() !== ''));
-  const m: Env = { ...modeDefaults[mode], ...defined };
-  return {
-    mode,
-    failReadiness: bool(m, 'FAIL_READINESS'),
-    neverReady: bool(m, 'NEVER_READY'),
-    failLiveness: bool(m, 'FAIL_LIVENESS'),
-    extraLatencyMs: num(m, 'EXTRA_LATENCY_MS', 0),
-    errorRate: Math.min(1, num(m, 'ERROR_RATE', 0)),
-    cpuBurnThreads: num(m, 'CPU_BURN_THREADS', 0),
-    memoryGrowthMbPerMinute: num(m, 'MEMORY_GROWTH_MB_PER_MINUTE', 0),
-    memoryGrowthLimitMb: num(m, 'MEMORY_GROWTH_LIMIT_MB', 0),
-    crashAfterSeconds: num(m, 'CRASH_AFTER_SECONDS', 0),
-    startupDelaySeconds: num(m, 'STARTUP_DELAY_SECONDS', 0),
-    deadlockAfterSeconds: num(m, 'DEADLOCK_AFTER_SECONDS', 0),
-  };
+  // A value the real service refuses throws ConfigError here; nodeService turns it into a start-up failure.
+  return failureSwitchesFromEnv({ ...env, FAILURE_MODE: mode });
 }
 
-function activeSwitches(s: BookstoreSwitches): Record<string, number | boolean> {
-  const all: Record<string, number | boolean> = {
-    FAIL_READINESS: s.failReadiness,
-    NEVER_READY: s.neverReady,
-    FAIL_LIVENESS: s.failLiveness,
-    EXTRA_LATENCY_MS: s.extraLatencyMs,
-    ERROR_RATE: s.errorRate,
-    CPU_BURN_THREADS: s.cpuBurnThreads,
-    MEMORY_GROWTH_MB_PER_MINUTE: s.memoryGrowthMbPerMinute,
-    CRASH_AFTER_SECONDS: s.crashAfterSeconds,
-    STARTUP_DELAY_SECONDS: s.startupDelaySeconds,
-    DEADLOCK_AFTER_SECONDS: s.deadlockAfterSeconds,
+/** The real service refuses to start on a bad setting: it logs why and exits 1 (so: CrashLoopBackOff). */
+function refusesToStart(service: BookstoreService, tagVersion: string, input: ContainerInput, error: ConfigError): ContainerProcess {
+  const id = identityOf(service, tagVersion, input);
+  const line: LogLine = { atMs: 20, text: pinoLine(id, 'fatal', input.startedAt + 20, {}, error.message) };
+  return {
+    exit: { afterMs: 30, exitCode: 1 },
+    logs: (from, to) => (line.atMs > from && line.atMs <= to ? [line] : []),
+    onSigterm: { afterMs: 100, exitCode: 143 },
+    listens: () => false,
+    exec: (command) => basicExec(command, input),
   };
-  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== false && v !== 0));
 }
 
 // ---------- dependencies ----------
@@ -341,7 +300,13 @@ function appRoutes(service: BookstoreService, id: Identity, state: ServiceState,
 function nodeService(service: BookstoreService, tagVersion: string, buildMode: FailureMode, input: ContainerInput): ContainerProcess {
   const env = input.env;
   const id = identityOf(service, tagVersion, input);
-  const s = switchesFromEnv(env, buildMode);
+  let s: BookstoreSwitches;
+  try {
+    s = switchesFromEnv(env, buildMode);
+  } catch (error) {
+    if (error instanceof ConfigError) return refusesToStart(service, tagVersion, input, error);
+    throw error;
+  }
   const port = num(env, 'PORT', 8080);
   const debug = (setting(env, 'LOG_LEVEL') ?? 'info') === 'debug';
   const openAt = s.startupDelaySeconds * 1000 + 150;
