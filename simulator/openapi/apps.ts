@@ -1,23 +1,9 @@
 // apps/v1: Deployments, ReplicaSets, StatefulSets, DaemonSets and ControllerRevisions, plus the
 // autoscaling/v1 Scale their scale subresource speaks.
-import { bool, defName, enumOf, gvk, int, intOrString, keyedList, kind, listKind, long, obj, ref, refs, str, time, type Definitions, type Schema } from './schema.ts';
+import { bool, condition, defName, enumOf, gvk, int, intOrString, keyedList, kind, kindWithList, long, obj, ref, refs, str, time, type Definitions, type Schema } from './schema.ts';
 
 const a = (name: string) => defName(`apps.v1.${name}`);
 const apps = (kindName: string) => gvk('apps', 'v1', kindName);
-
-const condition = (of: string, extra: Record<string, Schema> = {}) =>
-  obj(
-    `One condition of a ${of}.`,
-    {
-      lastTransitionTime: time('When the status last changed.'),
-      message: str('Details about the last transition.'),
-      reason: str('A one-word CamelCase reason for the last transition.'),
-      status: str('True, False or Unknown.'),
-      type: str('The condition type.'),
-      ...extra,
-    },
-    ['type', 'status'],
-  );
 
 const selector = (what: string) =>
   ref('meta.v1.LabelSelector', `Which pods belong to the ${what}. Must match the template's labels. Cannot be changed after creation in apps/v1.`);
@@ -26,7 +12,7 @@ const minReady = int('Seconds a new pod must be ready, without a container crash
 const revisionHistoryLimit = (what: string) => int(`How many old ${what} to keep for rollbacks. Default 10.`);
 const conditions = (def: string, what: string) => keyedList(def, `Conditions of the ${what}.`, 'type', null);
 
-const withList = (k: string, def: Schema): Definitions => ({ [a(k)]: def, [a(`${k}List`)]: listKind(apps(k), `apps.v1.${k}`) });
+const withList = (k: string, def: Schema): Definitions => kindWithList(apps(k), 'apps.v1', def);
 
 export const appsDefinitions: Definitions = {
   ...withList(

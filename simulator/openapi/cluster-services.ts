@@ -10,7 +10,7 @@ import {
   intOrString,
   keyedList,
   kind,
-  listKind,
+  kindWithList,
   long,
   obj,
   ref,
@@ -20,21 +20,16 @@ import {
   strings,
   time,
   type Definitions,
-  type GroupVersionKind,
   type Schema,
 } from './schema.ts';
 
-const withList = (g: GroupVersionKind, prefix: string, def: Schema): Definitions => ({
-  [defName(`${prefix}.${g.kind}`)]: def,
-  [defName(`${prefix}.${g.kind}List`)]: listKind(g, `${prefix}.${g.kind}`),
-});
 const n = (name: string) => defName(`networking.v1.${name}`);
 const d = (name: string) => defName(`discovery.v1.${name}`);
 const h = (name: string) => defName(`autoscaling.v2.${name}`);
 const opaque = (description: string): Schema => ({ type: 'object', description, 'x-kubernetes-preserve-unknown-fields': true });
 
 const networking: Definitions = {
-  ...withList(
+  ...kindWithList(
     gvk('networking.k8s.io', 'v1', 'Ingress'),
     'networking.v1',
     kind(gvk('networking.k8s.io', 'v1', 'Ingress'), 'An Ingress routes external HTTP(S) traffic to Services by host name and path. It needs an ingress controller.', {
@@ -73,7 +68,7 @@ const networking: Definitions = {
     secretName: str('The kubernetes.io/tls Secret with the certificate and key.'),
   }),
   [n('IngressStatus')]: obj('The observed state of an Ingress.', { loadBalancer: opaque('The addresses the Ingress is reachable at.') }),
-  ...withList(
+  ...kindWithList(
     gvk('networking.k8s.io', 'v1', 'NetworkPolicy'),
     'networking.v1',
     kind(gvk('networking.k8s.io', 'v1', 'NetworkPolicy'), 'A NetworkPolicy says which traffic may reach (and leave) the pods it selects. It needs a network plugin that enforces it.', {
@@ -108,7 +103,7 @@ const networking: Definitions = {
 };
 
 const discovery: Definitions = {
-  ...withList(
+  ...kindWithList(
     gvk('discovery.k8s.io', 'v1', 'EndpointSlice'),
     'discovery.v1',
     kind(
@@ -159,7 +154,7 @@ const metricTarget = (what: string) => ref('autoscaling.v2.MetricTarget', `The t
 const metricStatus = (what: string) => ref('autoscaling.v2.MetricValueStatus', `The current value of the ${what}.`);
 const hpaGvk = gvk('autoscaling', 'v2', 'HorizontalPodAutoscaler');
 const autoscaling: Definitions = {
-  ...withList(
+  ...kindWithList(
     hpaGvk,
     'autoscaling.v2',
     kind(hpaGvk, 'A HorizontalPodAutoscaler changes the replica count of a workload to keep a metric (such as CPU use) near a target.', {
@@ -256,7 +251,7 @@ const scGvk = gvk('storage.k8s.io', 'v1', 'StorageClass');
 const leaseGvk = gvk('coordination.k8s.io', 'v1', 'Lease');
 const eventGvk = gvk('events.k8s.io', 'v1', 'Event');
 const misc: Definitions = {
-  ...withList(
+  ...kindWithList(
     scGvk,
     'storage.v1',
     obj(
@@ -277,7 +272,7 @@ const misc: Definitions = {
       { 'x-kubernetes-group-version-kind': [scGvk] },
     ),
   ),
-  ...withList(
+  ...kindWithList(
     leaseGvk,
     'coordination.v1',
     kind(leaseGvk, 'A Lease is a lightweight lock with a holder and an expiry, used for leader election and node heartbeats.', {
@@ -293,7 +288,7 @@ const misc: Definitions = {
     renewTime: ref('meta.v1.MicroTime', 'When the holder last renewed.'),
     strategy: str('How the next holder is chosen.'),
   }),
-  ...withList(
+  ...kindWithList(
     eventGvk,
     'events.v1',
     kind(

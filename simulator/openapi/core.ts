@@ -2,6 +2,7 @@
 // endpoints, events, service accounts, storage claims, quotas and the old ReplicationController.
 import {
   bool,
+  condition,
   defName,
   enumOf,
   gvk,
@@ -9,7 +10,7 @@ import {
   intOrString,
   keyedList,
   kind,
-  listKind,
+  kindWithList,
   long,
   obj,
   quantities,
@@ -28,21 +29,7 @@ const core = (kindName: string) => gvk('', 'v1', kindName);
 const protocol = (what: string) => enumOf(['SCTP', 'TCP', 'UDP'], `The ${what} protocol: TCP (default), UDP or SCTP.`);
 const accessModes = (what: string) => strings(`How the ${what} can be mounted: ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod.`, { 'x-kubernetes-list-type': 'atomic' });
 
-const condition = (of: string, extra: Record<string, Schema> = {}) =>
-  obj(
-    `One condition of a ${of}.`,
-    {
-      lastTransitionTime: time('When the status last changed.'),
-      message: str('Details about the last transition.'),
-      reason: str('A one-word CamelCase reason for the last transition.'),
-      status: str('True, False or Unknown.'),
-      type: str('The condition type.'),
-      ...extra,
-    },
-    ['type', 'status'],
-  );
-
-const withList = (k: string, def: Schema): Definitions => ({ [c(k)]: def, [c(`${k}List`)]: listKind(core(k), `core.v1.${k}`) });
+const withList = (k: string, def: Schema): Definitions => kindWithList(core(k), 'core.v1', def);
 
 export const coreDefinitions: Definitions = {
   ...withList(

@@ -115,3 +115,27 @@ export function listKind(gvk: GroupVersionKind, itemDef: string): Schema {
 }
 
 export const gvk = (group: string, version: string, kindName: string): GroupVersionKind => ({ group, version, kind: kindName });
+
+/** A kind's definition with its List beside it, named `<prefix>.<Kind>` and `<prefix>.<Kind>List`. */
+export function kindWithList(gvk: GroupVersionKind, prefix: string, def: Schema): Definitions {
+  return {
+    [defName(`${prefix}.${gvk.kind}`)]: def,
+    [defName(`${prefix}.${gvk.kind}List`)]: listKind(gvk, `${prefix}.${gvk.kind}`),
+  };
+}
+
+/** The shape every status condition shares (Deployment, Node, Namespace …), plus a kind's extras. */
+export function condition(of: string, extra: Record<string, Schema> = {}): Schema {
+  return obj(
+    `One condition of a ${of}.`,
+    {
+      lastTransitionTime: time('When the status last changed.'),
+      message: str('Details about the last transition.'),
+      reason: str('A one-word CamelCase reason for the last transition.'),
+      status: str('True, False or Unknown.'),
+      type: str('The condition type.'),
+      ...extra,
+    },
+    ['type', 'status'],
+  );
+}
