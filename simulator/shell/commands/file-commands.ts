@@ -152,7 +152,16 @@ export const touch: Command = {
 };
 
 /** Sources and destination for cp/mv, with the checks both share; undefined after an error. */
-function sourcesAndTarget(ctx: CommandContext, name: string, operands: string[]): { sources: string[]; target: string; intoDir: boolean } | undefined {
+/** One source of a cp or mv, with where it lands: `shownTo` as the learner wrote it, `to` resolved. */
+interface PlannedCopy {
+  source: string;
+  from: string;
+  shownTo: string;
+  to: string;
+}
+
+/** cp and mv share their operand rules: the last operand is the target, a folder when several sources. */
+function plannedCopies(ctx: CommandContext, name: string, operands: string[]): PlannedCopy[] | undefined {
   if (operands.length === 0) {
     missing(ctx, name, 'file operand');
     return undefined;
@@ -167,7 +176,11 @@ function sourcesAndTarget(ctx: CommandContext, name: string, operands: string[])
     ctx.stderr.write(`${name}: target '${target}' is not a directory\n`);
     return undefined;
   }
-  return { sources: operands.slice(0, -1), target, intoDir };
+  return operands.slice(0, -1).map((source) => {
+    const from = ctx.resolve(source);
+    const shownTo = intoDir ? `${target.replace(/\/+$/, '')}/${basename(from)}` : target;
+    return { source, from, shownTo, to: ctx.resolve(shownTo) };
+  });
 }
 
 function copyTree(ctx: CommandContext, from: string, to: string): void {
@@ -186,14 +199,11 @@ export const cp: Command = {
   run(ctx) {
     const opts = options(ctx, 'cp', { flags: 'rRavfin', long: { recursive: { key: 'r' }, verbose: { key: 'v' }, force: { key: 'f' } } });
     if (typeof opts === 'number') return opts;
-    const plan = sourcesAndTarget(ctx, 'cp', opts.operands);
+    const plan = plannedCopies(ctx, 'cp', opts.operands);
     if (!plan) return 1;
     const recursive = opts.has('r') || opts.has('R') || opts.has('a');
     let status = 0;
-    for (const source of plan.sources) {
-      const from = ctx.resolve(source);
-      const shownTo = plan.intoDir ? `${plan.target.replace(/\/+$/, '')}/${basename(from)}` : plan.target;
-      const to = ctx.resolve(shownTo);
+    for (const { source, from, shownTo, to } of plan) {
       const fail = (message: string) => {
         ctx.stderr.write(`cp: ${message}\n`);
         status = 1;
@@ -237,13 +247,10 @@ export const mv: Command = {
   run(ctx) {
     const opts = options(ctx, 'mv', { flags: 'fivn', long: { force: { key: 'f' }, verbose: { key: 'v' } } });
     if (typeof opts === 'number') return opts;
-    const plan = sourcesAndTarget(ctx, 'mv', opts.operands);
+    const plan = plannedCopies(ctx, 'mv', opts.operands);
     if (!plan) return 1;
     let status = 0;
-    for (const source of plan.sources) {
-      const from = ctx.resolve(source);
-      const shownTo = plan.intoDir ? `${plan.target.replace(/\/+$/, '')}/${basename(from)}` : plan.target;
-      const to = ctx.resolve(shownTo);
+    for (const { source, from, shownTo, to } of plan) {
       const fail = (message: string) => {
         ctx.stderr.write(`mv: ${message}\n`);
         status = 1;
