@@ -14,7 +14,6 @@ import { clientNodeWriter } from './lab-setup.node.ts';
 import { parseManifests } from './manifests.ts';
 import { clientNodeReader } from './reader/client-node-reader.node.ts';
 import { simulatorReader } from './reader/simulator-reader.ts';
-import { ensureCatalogImage } from './testing/catalog-image.ts';
 import { failures, runSolution } from './testing/lab-harness.ts';
 import { startRecordingProxy, tokenKubeconfig, type RecordingProxy } from './testing/recording-proxy.node.ts';
 
@@ -24,7 +23,6 @@ let dir: string;
 let kubeconfig: string;
 
 beforeAll(async () => {
-  ensureCatalogImage();
   sim = await startSimServer({ port: 0, seed: 11 });
   proxy = await startRecordingProxy({ url: sim.url, caPem: sim.caPem });
   dir = mkdtempSync(path.join(os.tmpdir(), 'wheelhouse-grade-'));

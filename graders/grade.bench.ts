@@ -13,13 +13,11 @@ import { setUpLab } from './lab-setup.ts';
 import { parseManifests } from './manifests.ts';
 import { clientNodeReader } from './reader/client-node-reader.node.ts';
 import { simulatorReader } from './reader/simulator-reader.ts';
-import { ensureCatalogImage } from './testing/catalog-image.ts';
 import { labWriter, runSolution } from './testing/lab-harness.ts';
 import { tokenKubeconfig } from './testing/recording-proxy.node.ts';
 
 describe('grade', () => {
   test('rollout lab, solved: in process and through the API server', async ({ bench }) => {
-    ensureCatalogImage();
     const sim = await startSimServer({ port: 0, seed: 11 });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wheelhouse-bench-'));
     try {

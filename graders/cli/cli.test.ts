@@ -9,7 +9,6 @@ import firstPod from '../../labs/first-pod/lab.ts';
 import { verifyReceipt } from '../receipt.ts';
 import { readReceiptFile } from '../../site/lab/receipt.ts';
 import { labs } from '../../labs/index.ts';
-import { ensureCatalogImage } from '../testing/catalog-image.ts';
 import { runScript } from '../testing/lab-harness.ts';
 import { tokenKubeconfig } from '../testing/recording-proxy.node.ts';
 import { runCli } from './program.ts';
@@ -20,7 +19,6 @@ let dir: string;
 let kubeconfig: string;
 
 beforeAll(async () => {
-  ensureCatalogImage();
   sim = await startSimServer({ port: 0, seed: 4 });
   dir = mkdtempSync(path.join(os.tmpdir(), 'wheelhouse-cli-'));
   kubeconfig = path.join(dir, 'kubeconfig');

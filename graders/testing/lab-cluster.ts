@@ -1,8 +1,6 @@
 // A simulated kind cluster with every controller running, for the lab tests and the benchmark.
 import { createCluster, type Cluster } from '../../simulator/cluster.ts';
-import { ensureCatalogImage } from './catalog-image.ts';
 
 export function labCluster(seed = 11): Cluster {
-  ensureCatalogImage();
   return createCluster({ seed });
 }

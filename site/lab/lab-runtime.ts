@@ -8,7 +8,6 @@ import { setUpLab } from '../../graders/lab-setup.ts';
 import { simulatorWriter } from '../../graders/lab-setup-simulator.ts';
 import { parseManifests } from '../../graders/manifests.ts';
 import { simulatorReader } from '../../graders/reader/simulator-reader.ts';
-import { ensureCatalogImage } from '../../graders/testing/catalog-image.ts';
 import { findLab } from '../../labs/index.ts';
 import { createCluster, type Cluster, type ClusterSnapshot } from '../../simulator/cluster.ts';
 import { Kubeconfig, type KubeconfigState } from '../../simulator/kubectl/index.ts';
@@ -148,9 +147,6 @@ export class LabRuntime {
     this.#lab = lab;
     this.#columns = columns;
     const files = (this.#files = bundledLabFiles(labId));
-    // The labs run bookstore/catalog; until the Bookstore's image models are registered with the
-    // simulator, the graders' stand-in is (it steps aside by itself once they are).
-    ensureCatalogImage();
     const cluster = (this.cluster = createCluster({ seed: SEED }));
     this.#pristineCluster = cluster.snapshot();
     const fs = (this.fs = new WorkspaceFs({ now: () => cluster.clock.now() }));
