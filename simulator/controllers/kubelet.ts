@@ -7,19 +7,22 @@
 // come through the ControllerContext.
 import type { ApiServer } from '../machinery/api-server.ts';
 import { rfc3339 } from '../machinery/clock.ts';
+import { parseQuantity } from '../kinds/quantity.ts';
 import { hasReason } from '../machinery/errors.ts';
-import type { KubeObject } from '../machinery/types.ts';
+import type { KubeObject, WatchEvent } from '../machinery/types.ts';
 import { faultsOf, type FaultSwitches } from '../cluster-faults.ts';
 import type { ContainerInput } from '../workloads/container-model.ts';
 import type { ContainerRecord, ContainerRuntime } from '../workloads/container-runtime.ts';
+import { containerFiles } from '../workloads/container-files.ts';
 import { invalidImageNameMessage, parseImageReference } from '../workloads/image-reference.ts';
-import { updateStatusIfChanged } from './client-calls.ts';
+import { getIfExists, updateStatusIfChanged } from './client-calls.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { goDuration, inBackoffSince, inBackoffSinceUpdate, nextBackoff, type BackoffEntry } from './kubelet-backoff.ts';
 import { resolveEnv } from './kubelet-env.ts';
 import { podConditions, podPhase } from './kubelet-pod-status.ts';
 import { initialProbeTrack, probeDefaults, probeLabel, probeTicks, recordOutcome, runProbe, type ProbeKind, type ProbeTrack } from './kubelet-probes.ts';
-import { type Container, type ContainerState, type ContainerStatus, type Node, type Pod, nodesRef, podKey, podsRef, splitKey } from './pod-types.ts';
+import { mountVolumes, newVolumeMountState, type VolumeMountState } from './kubelet-volumes.ts';
+import { type Container, type ContainerState, type ContainerStatus, type Node, type Pod, configMapsRef, nodesRef, podKey, podsRef, secretsRef, splitKey } from './pod-types.ts';
 
 /** How long each step takes on a kind node (ms). Behaviour as data: change a number, not code. */
 export const kubeletTimings = {
@@ -60,6 +63,8 @@ interface PodTrack {
   /** The prober workers' tick grid starts when the kubelet took the pod. */
   probeEpoch: number;
   containers: Record<string, ContainerTrack>;
+  /** The volume manager's mounts; the sandbox waits for them. */
+  volumes?: VolumeMountState;
   killing?: boolean;
   deleted?: boolean;
 }
@@ -85,6 +90,26 @@ function formatPod(pod: Pod): string {
 export function createKubelet(options: KubeletOptions): Controller {
   const runtime = options.runtime;
   const pods = new Map<string, PodTrack>(); // by pod key
+  // What the pod watch brought: each pod's latest state (read-only, as the real kubelet reads its
+  // pods from its informer), and the IPs the API shows on each node (node → pod uid → IP), so a new
+  // sandbox never takes an address that a pod not yet adopted (seeded, restored) still holds.
+  const podCache = new Map<string, Pod>();
+  const podIPs = new Map<string, Map<string, string>>();
+  const observePod = (event: WatchEvent) => {
+    const pod = event.object as Pod;
+    const key = podKey(pod);
+    if (event.type === 'DELETED') podCache.delete(key);
+    else podCache.set(key, pod);
+    const node = pod.spec?.nodeName;
+    if (!node) return;
+    const uid = pod.metadata.uid ?? '';
+    const ip = event.type === 'DELETED' ? undefined : pod.status?.podIP;
+    let ips = podIPs.get(node);
+    if (ip) {
+      if (!ips) podIPs.set(node, (ips = new Map()));
+      ips.set(uid, ip);
+    } else ips?.delete(uid);
+  };
   let lastCtx: ControllerContext | undefined;
   let faultsHooked: FaultSwitches | undefined;
 
@@ -185,7 +210,7 @@ export function createKubelet(options: KubeletOptions): Controller {
       const startedAt = Date.parse(s.state.running?.startedAt ?? s.state.terminated?.startedAt ?? '') || now;
       // A container that was already running (seeded, restored) got its environment back then.
       const env = resolveEnv(ctx.client, pod, spec, ip, startedAt);
-      const input = containerInput(pod, spec, ip, startedAt, 'env' in env ? env.env : {});
+      const input = containerInput(ctx, pod, spec, ip, startedAt, 'env' in env ? env.env : {});
       runtime.adoptContainer({
         id,
         podUID: pod.metadata.uid ?? '',
@@ -216,8 +241,12 @@ export function createKubelet(options: KubeletOptions): Controller {
     return { restartCount: 0, probes };
   }
 
-  function containerInput(pod: Pod, c: Container, podIP: string, startedAt: number, env: Record<string, string>): ContainerInput {
+  /** What the runtime starts a container from: its spec, environment, and the files the kubelet
+   * adds (hosts file, resolv.conf, mounted ConfigMaps and Secrets) with the cgroup memory limit. */
+  function containerInput(ctx: ControllerContext, pod: Pod, c: Container, podIP: string, startedAt: number, env: Record<string, string>): ContainerInput {
     const parsed = parseImageReference(c.image ?? '');
+    const read = (ref: typeof configMapsRef | typeof secretsRef) => (namespace: string, name: string) => getIfExists<KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> }>(ctx.client, ref, namespace, name);
+    const limit = parseQuantity(c.resources?.limits?.memory ?? '');
     return {
       image: parsed.ok ? parsed.ref.normalized : (c.image ?? ''),
       imageTag: parsed.ok ? parsed.ref.tag : undefined,
@@ -230,8 +259,11 @@ export function createKubelet(options: KubeletOptions): Controller {
       hostname: pod.metadata.name ?? '',
       podIP,
       startedAt,
+      files: containerFiles(pod, c.name, podIP, startedAt, { configMap: read(configMapsRef), secret: read(secretsRef) }),
+      ...(typeof limit === 'string' ? {} : { memoryLimitBytes: Number(limit.nano / 1_000_000_000n) }),
     };
   }
+
 
   // ---------- one container's stages ----------
 
@@ -362,7 +394,7 @@ export function createKubelet(options: KubeletOptions): Controller {
 
     // Steps 3 and 4: create and start.
     const created = runtime.createContainer(
-      { podUID: track.uid, sandboxId: track.sandboxId!, nodeName: track.nodeName, name: c.name, attempt: t.restartCount, imageID, input: containerInput(pod, c, podIP, now, env.env) },
+      { podUID: track.uid, sandboxId: track.sandboxId!, nodeName: track.nodeName, name: c.name, attempt: t.restartCount, imageID, input: containerInput(ctx, pod, c, podIP, now, env.env) },
       now,
       ctx.random,
     );
@@ -496,11 +528,9 @@ export function createKubelet(options: KubeletOptions): Controller {
   function syncPod(ctx: ControllerContext, key: string) {
     const [namespace, name] = splitKey(key);
     const now = ctx.clock.now();
-    let pod: Pod;
-    try {
-      pod = ctx.client.get<Pod>(podsRef, namespace, name);
-    } catch (err) {
-      if (!hasReason(err, 'NotFound')) throw err;
+    // From the watch cache (read-only), as the real kubelet reads its pods from its informer.
+    const pod = podCache.get(key);
+    if (!pod) {
       const gone = pods.get(key);
       if (gone) {
         runtime.removePod(gone.uid, now);
@@ -530,6 +560,15 @@ export function createKubelet(options: KubeletOptions): Controller {
     if (pod.metadata.deletionTimestamp) return terminatePod(ctx, pod, track);
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
 
+    // Volumes before the sandbox: a missing ConfigMap or Secret keeps the pod ContainerCreating.
+    track.volumes ??= newVolumeMountState(!!track.sandboxId);
+    const mountRetryAt = mountVolumes(ctx.client, pod, track.volumes, now, (message) => record(ctx, pod, 'Warning', 'FailedMount', message));
+    if (mountRetryAt !== undefined) {
+      writeStatus(ctx, pod, track);
+      ctx.requeueAfter(key, Math.max(0, mountRetryAt - now));
+      return;
+    }
+
     // The sandbox: a stopped node lost it; a new one gets a new IP.
     let sandbox = track.sandboxId ? runtime.sandboxOf(track.uid) : undefined;
     if (sandbox && sandbox.stoppedAt !== undefined) {
@@ -546,7 +585,8 @@ export function createKubelet(options: KubeletOptions): Controller {
         ctx.requeueAfter(key, readyAt - now);
         return;
       }
-      const used = new Set(ctx.client.list<Pod>(podsRef).items.filter((p) => p.spec.nodeName === nodeName && p.metadata.uid !== track!.uid).map((p) => p.status?.podIP ?? ''));
+      const used = new Set<string>();
+      for (const [uid, ip] of podIPs.get(nodeName) ?? []) if (uid !== track.uid) used.add(ip);
       sandbox = runtime.createSandbox(nodeName, track.uid, now, ctx.random, !!pod.spec.hostNetwork, used);
       track.sandboxId = sandbox.id;
       track.sandboxPendingSince = undefined;
@@ -619,6 +659,7 @@ export function createKubelet(options: KubeletOptions): Controller {
       {
         resource: podsRef,
         keysFor(event) {
+          observePod(event);
           const pod = event.object as Pod;
           return pod.spec?.nodeName || pods.has(podKey(pod)) ? [podKey(pod)] : [];
         },

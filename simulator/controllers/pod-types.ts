@@ -1,5 +1,6 @@
 // The Pod and Node fields the scheduler, kubelet and node controllers read and write, typed after
 // core/v1 so the code reads like upstream's. Objects stay plain JSON; these only narrow them.
+import type { LabelSelector } from '../machinery/selectors.ts';
 import type { KubeObject } from '../machinery/types.ts';
 
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
@@ -73,6 +74,31 @@ export interface NodeSelectorTerm {
   matchFields?: NodeSelectorRequirement[];
 }
 
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelector | null;
+  namespaces?: string[];
+  namespaceSelector?: LabelSelector | null;
+  topologyKey: string;
+  matchLabelKeys?: string[];
+  mismatchLabelKeys?: string[];
+}
+
+export interface PodAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  preferredDuringSchedulingIgnoredDuringExecution?: Array<{ weight: number; podAffinityTerm: PodAffinityTerm }>;
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelector | null;
+  minDomains?: number;
+  nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  nodeTaintsPolicy?: 'Honor' | 'Ignore';
+  matchLabelKeys?: string[];
+}
+
 export interface PodSpec {
   nodeName?: string;
   nodeSelector?: Record<string, string>;
@@ -83,7 +109,12 @@ export interface PodSpec {
   terminationGracePeriodSeconds?: number;
   hostNetwork?: boolean;
   tolerations?: Toleration[];
-  affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] } } };
+  affinity?: {
+    nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] } };
+    podAffinity?: PodAffinity;
+    podAntiAffinity?: PodAffinity;
+  };
+  topologySpreadConstraints?: TopologySpreadConstraint[];
   containers: Container[];
   initContainers?: Container[];
   [field: string]: unknown;

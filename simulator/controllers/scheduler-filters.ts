@@ -1,96 +1,16 @@
 // The scheduler's filter plugins, in upstream's order: each node is checked plugin by plugin and
 // the first plugin that rejects it gives that node's reasons. "Unresolvable" rejections are ones
 // preemption cannot fix (a taint, a selector); the rest might be fixed by evicting other pods.
-import { parseQuantity } from '../kinds/quantity.ts';
-import type { Container, Node, NodeSelectorRequirement, Pod, Taint, Toleration } from './pod-types.ts';
+import type { Node, NodeSelectorRequirement, Pod, Taint, Toleration } from './pod-types.ts';
+import type { NodeInfo } from './scheduler-node-info.ts';
+import { type Resources, podRequests } from './scheduler-resources.ts';
 
-export interface Resources {
-  milliCPU: number;
-  memory: number;
-  ephemeralStorage: number;
-  pods: number;
-  scalar: Record<string, number>;
-}
-
-export interface NodeInfo {
-  node: Node;
-  pods: Pod[];
-  requested: Resources;
-  allocatable: Resources;
-}
+export type { NodeInfo } from './scheduler-node-info.ts';
 
 export interface FilterRejection {
   plugin: string;
   reasons: string[];
   unresolvable: boolean;
-}
-
-function quantityValue(raw: unknown, milli: boolean): number {
-  const q = parseQuantity(raw);
-  if (typeof q === 'string') return 0;
-  const scaled = milli ? q.nano / 1_000_000n : q.nano / 1_000_000_000n;
-  // Upstream rounds up when converting to a coarser unit.
-  const exact = milli ? q.nano % 1_000_000n === 0n : q.nano % 1_000_000_000n === 0n;
-  return Number(scaled) + (exact || q.nano < 0n ? 0 : 1);
-}
-
-export function emptyResources(): Resources {
-  return { milliCPU: 0, memory: 0, ephemeralStorage: 0, pods: 0, scalar: {} };
-}
-
-function addList(r: Resources, list: Record<string, unknown> | undefined): Resources {
-  for (const [name, value] of Object.entries(list ?? {})) {
-    if (name === 'cpu') r.milliCPU += quantityValue(value, true);
-    else if (name === 'memory') r.memory += quantityValue(value, false);
-    else if (name === 'ephemeral-storage') r.ephemeralStorage += quantityValue(value, false);
-    else if (name === 'pods') r.pods += quantityValue(value, false);
-    else if (name.includes('/') || name.startsWith('hugepages-')) r.scalar[name] = (r.scalar[name] ?? 0) + quantityValue(value, false);
-  }
-  return r;
-}
-
-function containerRequests(c: Container): Resources {
-  // Requests default to limits when only limits are given (API defaulting may already have done it).
-  return addList(emptyResources(), { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) });
-}
-
-function maxInto(r: Resources, other: Resources): void {
-  r.milliCPU = Math.max(r.milliCPU, other.milliCPU);
-  r.memory = Math.max(r.memory, other.memory);
-  r.ephemeralStorage = Math.max(r.ephemeralStorage, other.ephemeralStorage);
-  for (const [k, v] of Object.entries(other.scalar)) r.scalar[k] = Math.max(r.scalar[k] ?? 0, v);
-}
-
-/** A pod's effective request: the sum over containers, or the largest init container if bigger. */
-export function podRequests(pod: Pod, nonZeroDefaults = false): Resources {
-  const total = emptyResources();
-  for (const c of pod.spec.containers ?? []) {
-    const r = containerRequests(c);
-    if (nonZeroDefaults) {
-      // The scorer counts a container with no request as 100m CPU and 200Mi memory.
-      if (!('cpu' in (c.resources?.requests ?? {})) && !('cpu' in (c.resources?.limits ?? {}))) r.milliCPU = 100;
-      if (!('memory' in (c.resources?.requests ?? {})) && !('memory' in (c.resources?.limits ?? {}))) r.memory = 200 * 1024 * 1024;
-    }
-    total.milliCPU += r.milliCPU;
-    total.memory += r.memory;
-    total.ephemeralStorage += r.ephemeralStorage;
-    for (const [k, v] of Object.entries(r.scalar)) total.scalar[k] = (total.scalar[k] ?? 0) + v;
-  }
-  for (const c of pod.spec.initContainers ?? []) maxInto(total, containerRequests(c));
-  return total;
-}
-
-export function nodeInfo(node: Node, podsOnNode: Pod[]): NodeInfo {
-  const requested = emptyResources();
-  for (const p of podsOnNode) {
-    const r = podRequests(p);
-    requested.milliCPU += r.milliCPU;
-    requested.memory += r.memory;
-    requested.ephemeralStorage += r.ephemeralStorage;
-    for (const [k, v] of Object.entries(r.scalar)) requested.scalar[k] = (requested.scalar[k] ?? 0) + v;
-  }
-  requested.pods = podsOnNode.length;
-  return { node, pods: podsOnNode, requested, allocatable: addList(emptyResources(), node.status?.allocatable) };
 }
 
 // ---------- tolerations ----------
@@ -153,8 +73,9 @@ function hostPorts(pod: Pod): string[] {
   return (pod.spec.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => `${p.protocol ?? 'TCP'}/${p.hostPort}`));
 }
 
-/** Runs the filters on one node; undefined when the pod fits there. */
-export function filterNode(pod: Pod, info: NodeInfo): FilterRejection | undefined {
+/** Runs the filters on one node; undefined when the pod fits there. `req` saves recomputing the
+ * pod's requests for every node. */
+export function filterNode(pod: Pod, info: NodeInfo, req: Resources = podRequests(pod)): FilterRejection | undefined {
   const node = info.node;
   const tolerations = pod.spec.tolerations;
 
@@ -194,7 +115,6 @@ export function filterNode(pod: Pod, info: NodeInfo): FilterRejection | undefine
   // NodeResourcesFit: requests against allocatable minus what bound pods already request.
   const reasons: string[] = [];
   if (info.requested.pods + 1 > info.allocatable.pods) reasons.push('Too many pods');
-  const req = podRequests(pod);
   const free = (alloc: number, used: number) => alloc - used;
   if (req.milliCPU > 0 && req.milliCPU > free(info.allocatable.milliCPU, info.requested.milliCPU)) reasons.push('Insufficient cpu');
   if (req.memory > 0 && req.memory > free(info.allocatable.memory, info.requested.memory)) reasons.push('Insufficient memory');

@@ -10,7 +10,11 @@ import type { Random } from '../machinery/types.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { bindPod } from './pod-binding.ts';
 import { type Node, type Pod, type PodCondition, isTerminal, nodesRef, podKey, podsRef, splitKey } from './pod-types.ts';
-import { type FilterRejection, type NodeInfo, filterNode, nodeInfo, podRequests, unschedulableMessage } from './scheduler-filters.ts';
+import { SchedulerCache } from './scheduler-cache.ts';
+import { type FilterRejection, filterNode, unschedulableMessage } from './scheduler-filters.ts';
+import type { NodeInfo } from './scheduler-node-info.ts';
+import { type ClusterView, interPodAffinityFilter, podTopologySpreadFilter } from './scheduler-pod-topology.ts';
+import { type Resources, podRequests } from './scheduler-resources.ts';
 
 export const schedulerName = 'default-scheduler';
 /** Key that retries every unschedulable pod (a node or pod changed). */
@@ -34,15 +38,10 @@ function ownerUid(pod: Pod): string | undefined {
   return pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
 }
 
-/** Scores a feasible node 0..400: least allocated + balanced allocation + 2 × spreading of siblings. */
-export function scoreNode(pod: Pod, info: NodeInfo, siblingsOnNode: number, maxSiblings: number): number {
-  const req = podRequests(pod, true);
-  const used = { cpu: req.milliCPU, mem: req.memory };
-  for (const p of info.pods) {
-    const r = podRequests(p, true);
-    used.cpu += r.milliCPU;
-    used.mem += r.memory;
-  }
+/** Scores a feasible node 0..400: least allocated + balanced allocation + 2 × spreading of siblings.
+ * `request` is the pod's request with the scorer's non-zero defaults. */
+export function scoreNode(request: Resources, info: NodeInfo, siblingsOnNode: number, maxSiblings: number): number {
+  const used = { cpu: request.milliCPU + info.nonZeroRequested.milliCPU, mem: request.memory + info.nonZeroRequested.memory };
   const alloc = info.allocatable;
   const free = (a: number, u: number) => (a <= 0 ? 0 : Math.max(0, Math.floor(((a - u) * 100) / a)));
   const least = Math.floor((free(alloc.milliCPU, used.cpu) + free(alloc.memory, used.mem)) / 2);
@@ -55,36 +54,38 @@ export function scoreNode(pod: Pod, info: NodeInfo, siblingsOnNode: number, maxS
 
 export type ScheduleResult = { node: string } | { rejections: FilterRejection[]; totalNodes: number };
 
-/** One scheduling cycle for one pod against the current nodes and pods. Ties break at random, as upstream. */
-export function schedulePod(pod: Pod, nodes: Node[], allPods: Pod[], random: Random): ScheduleResult {
-  const byNode = new Map<string, Pod[]>();
-  for (const p of allPods) {
-    if (!p.spec.nodeName || isTerminal(p) || p.metadata.uid === pod.metadata.uid) continue;
-    byNode.set(p.spec.nodeName, [...(byNode.get(p.spec.nodeName) ?? []), p]);
-  }
+/** One scheduling cycle for one pod against the scheduler's picture of the cluster: the node
+ * filters in upstream's order, then the scores. Ties break at random, as upstream. */
+export function schedulePod(pod: Pod, cluster: ClusterView & { nodes: readonly NodeInfo[] }, random: Random): ScheduleResult {
+  const request = podRequests(pod);
+  // PreFilter: what the pod-to-pod filters need is counted once, before the node loop.
+  const spread = podTopologySpreadFilter(pod, cluster);
+  const affinity = interPodAffinityFilter(pod, cluster);
   const feasible: NodeInfo[] = [];
   const rejections: FilterRejection[] = [];
-  for (const node of nodes) {
-    const info = nodeInfo(node, byNode.get(node.metadata.name ?? '') ?? []);
-    const rejected = filterNode(pod, info);
+  for (const info of cluster.nodes) {
+    // A pod being retried may still be counted on a node from an earlier binding attempt.
+    if (info.has(pod.metadata.uid ?? '')) continue;
+    const rejected = filterNode(pod, info, request) ?? spread?.(info) ?? affinity?.(info);
     if (rejected) rejections.push(rejected);
     else feasible.push(info);
   }
-  if (feasible.length === 0) return { rejections, totalNodes: nodes.length };
+  if (feasible.length === 0) return { rejections, totalNodes: cluster.nodes.length };
   const owner = ownerUid(pod);
-  const siblings = (info: NodeInfo) => (owner ? info.pods.filter((p) => ownerUid(p) === owner).length : 0);
+  const siblings = (info: NodeInfo) => (owner ? info.ownedBy(owner) : 0);
   const maxSiblings = Math.max(0, ...feasible.map(siblings));
+  const scoring = podRequests(pod, true);
   let best: NodeInfo[] = [];
   let bestScore = -1;
   for (const info of feasible) {
-    const s = scoreNode(pod, info, siblings(info), maxSiblings);
+    const s = scoreNode(scoring, info, siblings(info), maxSiblings);
     if (s > bestScore) {
       bestScore = s;
       best = [info];
     } else if (s === bestScore) best.push(info);
   }
   const chosen = best.length === 1 ? best[0]! : best[random.int(best.length)]!;
-  return { node: chosen.node.metadata.name ?? '' };
+  return { node: chosen.name };
 }
 
 function setUnschedulable(ctx: ControllerContext, pod: Pod, message: string, reason = 'Unschedulable'): void {
@@ -112,16 +113,20 @@ function setUnschedulable(ctx: ControllerContext, pod: Pod, message: string, rea
 
 export function createScheduler(api: ApiServer): Controller {
   const seen = new Map<string, string>();
+  const cache = new SchedulerCache(wantsScheduling);
   const attempt = (ctx: ControllerContext, pod: Pod) => {
     if (!wantsScheduling(pod)) return;
     // The API server sets this condition when a gated pod is created; we make sure it is there.
     if (isGated(pod)) return setUnschedulable(ctx, pod, schedulingGatedMessage, 'SchedulingGated');
-    const nodes = ctx.client.list<Node>(nodesRef).items;
-    const pods = ctx.client.list<Pod>(podsRef).items;
-    const result = schedulePod(pod, nodes, pods, ctx.random);
+    const result = schedulePod(
+      pod,
+      { nodes: cache.nodes(), nodesWithRequiredAntiAffinity: cache.nodesWithRequiredAntiAffinity(), namespaceLabels: (ns) => cache.namespaceLabels(ns) },
+      ctx.random,
+    );
     if ('node' in result) {
       try {
         const bound = bindPod(api, pod.metadata.namespace ?? 'default', pod.metadata.name ?? '', pod.metadata.uid ?? '', result.node);
+        cache.assume(bound, result.node);
         ctx.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${podKey(pod)} to ${result.node}`);
       } catch (err) {
         if (!hasReason(err, 'NotFound') && !hasReason(err, 'Conflict')) throw err;
@@ -140,6 +145,7 @@ export function createScheduler(api: ApiServer): Controller {
       {
         resource: podsRef,
         keysFor(event) {
+          cache.observePod(event);
           const pod = event.object as Pod;
           if (event.type === 'DELETED') return pod.spec?.nodeName ? [retryUnschedulableKey] : [];
           if (wantsScheduling(pod)) return [podKey(pod)];
@@ -147,10 +153,13 @@ export function createScheduler(api: ApiServer): Controller {
           return isTerminal(pod) ? [retryUnschedulableKey] : [];
         },
       },
+      // Namespace labels, for pod affinity terms with a namespaceSelector.
+      { resource: { group: '', resource: 'namespaces' }, keysFor: (event) => (cache.observeNamespace(event), []) },
       {
         resource: nodesRef,
         // Heartbeats change nodes every few seconds; only what scheduling looks at wakes the queue.
         keysFor(event) {
+          cache.observeNode(event);
           const node = event.object as Node;
           const name = node.metadata.name ?? '';
           const signature = JSON.stringify([node.metadata.labels, node.spec?.taints, node.spec?.unschedulable, node.status?.allocatable]);
@@ -166,9 +175,9 @@ export function createScheduler(api: ApiServer): Controller {
     ],
     reconcile(key, ctx) {
       if (key === retryUnschedulableKey) {
-        const waiting = ctx.client
-          .list<Pod>(podsRef)
-          .items.filter((p) => wantsScheduling(p) && !isGated(p) && p.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'))
+        const waiting = cache
+          .waiting()
+          .filter((p) => wantsScheduling(p) && !isGated(p) && p.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'))
           // Upstream's queue order: higher priority first, then the oldest.
           .sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
         for (const pod of waiting) attempt(ctx, pod);

@@ -240,9 +240,10 @@ export class ApiServer implements ApiClient {
     const errs: FieldError[] = [];
     try {
       strategy?.applyDefaults?.(next);
-      if (mode === 'status') strategy?.prepareForStatusUpdate?.(next, cloneJson(old));
+      // The stored object is frozen: strategies may read it and share its parts, never change it.
+      if (mode === 'status') strategy?.prepareForStatusUpdate?.(next, old);
       if (mode === 'main') {
-        errs.push(...(strategy?.prepareForUpdate?.(next, cloneJson(old), this.#strategyContext) ?? []));
+        errs.push(...(strategy?.prepareForUpdate?.(next, old, this.#strategyContext) ?? []));
         errs.push(...(strategy?.validateUpdate ? strategy.validateUpdate(next, old) : defaultMetaUpdateValidation(next, old)));
       } else if (mode === 'status') {
         errs.push(...(strategy?.validateStatusUpdate?.(next, old) ?? []));

@@ -2,6 +2,7 @@
 // A model is a pure function of the container's inputs (command, args, env, start time), so the
 // same pod behaves the same on every run and after a snapshot restore; time is always "ms since
 // the container started", measured on the virtual clock.
+import type { ContainerFile } from './container-files.ts';
 
 export interface ContainerInput {
   /** The normalised image reference (docker.io/library/nginx:1.27) and its tag. */
@@ -22,6 +23,8 @@ export interface ContainerInput {
   startedAt: number;
   /** Memory limit in bytes, if any: images that allocate more than this are OOMKilled. */
   memoryLimitBytes?: number;
+  /** What the kubelet adds to the image's filesystem: /etc/hosts, mounted volumes (container-files.ts). */
+  files?: ContainerFile[];
 }
 
 export interface LogLine {

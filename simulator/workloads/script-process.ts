@@ -2,6 +2,7 @@
 // turns the lazy script run into the ContainerProcess the runtime asks about — when it exits,
 // what it logged in a time window, which files exist at a moment (exec probes), how it takes SIGTERM.
 import type { ContainerInput, ContainerProcess, LogLine } from './container-model.ts';
+import type { ContainerFile } from './container-files.ts';
 import { runOnce, runScript, type ShellEvent } from './shell-script.ts';
 
 /** How far ahead we look for the script's end before calling it long-running. */
@@ -22,6 +23,19 @@ const busyboxApplets = new Set([
   'sh', 'ash', 'echo', 'printf', 'sleep', 'true', 'false', 'exit', 'touch', 'rm', 'cat', 'test', '[', 'date', 'hostname',
   'env', 'printenv', 'seq', 'tail', 'mkdir', 'ls', 'wget', 'nc', 'ping', 'nslookup', 'top', 'ps', 'kill', 'head', 'grep', 'vi',
 ]);
+
+/** The top of every Linux image's tree, and the two files any shell image has in /etc. */
+const baseImageFiles: ContainerFile[] = [
+  ...['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/usr', '/var'].map((path) => ({ path, dir: true, mode: 0o755 })),
+  { path: '/tmp', dir: true, mode: 0o1777 },
+  { path: '/etc/passwd', content: 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n', mode: 0o644 },
+  { path: '/etc/group', content: 'root:x:0:\nnogroup:x:65534:\n', mode: 0o644 },
+];
+
+/** The image's files with the kubelet's (hosts file, volumes) on top. */
+export function imageFiles(input: ContainerInput): Map<string, ContainerFile> {
+  return new Map([...baseImageFiles, ...(input.files ?? [])].map((f) => [f.path, f]));
+}
 
 function quote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -69,7 +83,8 @@ export function scriptProcess(input: ContainerInput, image: CommandImage): Conta
     HOME: '/root',
     ...input.env,
   };
-  const env = { vars, startedAt: input.startedAt, files: new Map<string, string>() };
+  const fs = imageFiles(input);
+  const env = { vars, startedAt: input.startedAt, files: new Map<string, string>(), image: fs };
   const run = runScript(resolved.script, env);
   const events: ShellEvent[] = [];
   let dropped = 0;
@@ -134,7 +149,7 @@ export function scriptProcess(input: ContainerInput, image: CommandImage): Conta
     listens: () => false,
     files: (elapsedMs) => fileStateAt(elapsedMs),
     exec(command, elapsedMs) {
-      const shellEnv = { vars, startedAt: input.startedAt, files: fileStateAt(elapsedMs) };
+      const shellEnv = { vars, startedAt: input.startedAt, files: fileStateAt(elapsedMs), image: fs };
       const program = basename(command[0] ?? '');
       if (shells.has(program) && command[1] && /^-[a-z]*c/.test(command[1])) {
         let output = '';

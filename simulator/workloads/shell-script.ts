@@ -5,6 +5,8 @@
 // script's clock, output lines and file changes are stamped with it. Running is lazy (a generator),
 // so an endless loop costs only the lines someone reads.
 
+import type { ContainerFile } from './container-files.ts';
+
 export type ShellEvent =
   | { atMs: number; kind: 'out'; text: string; stream: 'stdout' | 'stderr' }
   | { atMs: number; kind: 'file'; path: string; exists: boolean; content?: string }
@@ -268,7 +270,48 @@ class ExitSignal {
 export interface ShellEnv {
   vars: Record<string, string>;
   startedAt: number;
+  /** Files the script has written (touch, …), by path. */
   files: Map<string, string>;
+  /** The image's and the kubelet's files (directories, symlinks, mounted volumes), by absolute path. */
+  image?: ReadonlyMap<string, ContainerFile>;
+}
+
+/** `/a//b/./c/` → `/a/b/c`; relative paths are taken from `/`, the containers' default working directory. */
+export function normalizePath(p: string): string {
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join('/')}`;
+}
+
+function parentDir(p: string): string {
+  return p.slice(0, p.lastIndexOf('/')) || '/';
+}
+
+type Stat = { kind: 'file'; content: string; mode: number } | { kind: 'dir'; mode: number } | { kind: 'link'; target: string };
+
+/** busybox ls's time column for a recent file: `Jan  1 00:00`. */
+function lsTime(ms: number): string {
+  const d = new Date(ms);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+function modeString(st: Stat): string {
+  if (st.kind === 'link') return 'lrwxrwxrwx';
+  const bits = st.mode;
+  let s = st.kind === 'dir' ? 'd' : '-';
+  for (const shift of [6, 3, 0]) {
+    const b = (bits >> shift) & 7;
+    s += `${b & 4 ? 'r' : '-'}${b & 2 ? 'w' : '-'}${b & 1 ? 'x' : '-'}`;
+  }
+  // The sticky bit shows in the last column, as on a fresh volume directory (drwxrwxrwt).
+  if (bits & 0o1000) s = s.slice(0, -1) + (bits & 1 ? 't' : 'T');
+  return s;
 }
 
 /** Parses busybox sleep arguments: 5, 0.5, 2m, 1h, infinity. Returns ms (Infinity allowed). */
@@ -516,12 +559,18 @@ class Shell {
         return;
       case 'cat':
         for (const p of args) {
-          const content = this.env.files.get(p);
-          if (content === undefined) {
+          const st = this.stat(p, true);
+          if (st?.kind === 'dir') {
+            yield this.out('cat: read error: Is a directory', 'stderr');
+            this.status = 1;
+          } else if (st?.kind !== 'file') {
             yield this.out(`cat: can't open '${p}': No such file or directory`, 'stderr');
             this.status = 1;
-          } else if (content) for (const line of content.replace(/\n$/, '').split('\n')) yield this.out(line);
+          } else if (st.content) for (const line of st.content.replace(/\n$/, '').split('\n')) yield this.out(line);
         }
+        return;
+      case 'ls':
+        yield* this.ls(args);
         return;
       case 'test':
       case '[':
@@ -569,6 +618,79 @@ class Shell {
     }
   }
 
+  /** Follows symlinks in every component of p (the kubelet's volume keys are links into ..data). */
+  resolve(p: string, depth = 0): string {
+    let cur = '';
+    for (const seg of normalizePath(p).split('/').filter(Boolean)) {
+      cur = `${cur}/${seg}`;
+      const link = this.env.image?.get(cur)?.link;
+      if (link !== undefined && depth < 8) cur = this.resolve(link.startsWith('/') ? link : `${parentDir(cur)}/${link}`, depth + 1);
+    }
+    return cur || '/';
+  }
+
+  /** What is at p: a file the script wrote, or the image's file, directory or link. */
+  stat(p: string, follow: boolean): Stat | undefined {
+    const written = this.env.files.get(p) ?? this.env.files.get(normalizePath(p));
+    if (written !== undefined) return { kind: 'file', content: written, mode: 0o644 };
+    const path = follow ? this.resolve(p) : `${this.resolve(parentDir(normalizePath(p)))}/${normalizePath(p).split('/').pop()}`.replace(/^\/\//, '/');
+    const f = this.env.image?.get(path);
+    if (f?.link !== undefined) return { kind: 'link', target: f.link };
+    if (f?.dir || path === '/' || this.children(path).length > 0) return { kind: 'dir', mode: f?.mode ?? 0o755 };
+    if (f) return { kind: 'file', content: f.content ?? '', mode: f.mode ?? 0o644 };
+    if (path !== normalizePath(p)) return this.env.files.has(path) ? { kind: 'file', content: this.env.files.get(path)!, mode: 0o644 } : undefined;
+    return undefined;
+  }
+
+  /** The names directly inside dir (an already resolved path). */
+  children(dir: string): string[] {
+    const prefix = dir === '/' ? '/' : `${dir}/`;
+    const names = new Set<string>();
+    for (const p of [...(this.env.image?.keys() ?? []), ...[...this.env.files.keys()].map(normalizePath)]) {
+      if (p.startsWith(prefix) && p.length > prefix.length) names.add(p.slice(prefix.length).split('/')[0]!);
+    }
+    return [...names].sort();
+  }
+
+  /** busybox ls with -l, -a, -A, -1 (one name a line: its output is never a terminal here). */
+  *ls(args: string[]): Generator<ShellEvent, void, void> {
+    const flags = new Set(args.filter((a) => /^-[a-zA-Z1]+$/.test(a)).flatMap((a) => [...a.slice(1)]));
+    const operands = args.filter((a) => !/^-[a-zA-Z1]+$/.test(a));
+    const long = flags.has('l');
+    const line = (name: string, st: Stat): string => {
+      if (!long) return name;
+      const size = st.kind === 'file' ? st.content.length : st.kind === 'link' ? st.target.length : 4096;
+      const nlink = st.kind === 'dir' ? 2 : 1;
+      const tail = st.kind === 'link' ? `${name} -> ${st.target}` : name;
+      return `${modeString(st).padEnd(10)} ${String(nlink).padStart(4)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${String(size).padStart(9)} ${lsTime(this.env.startedAt)} ${tail}`;
+    };
+    const files: string[] = [];
+    const dirs: string[] = [];
+    for (const arg of operands.length ? operands : ['.']) {
+      const st = this.stat(arg, !(long && !arg.endsWith('/')));
+      const target = st?.kind === 'link' ? this.stat(arg, true) : st;
+      if (!st || !target) {
+        yield this.out(`ls: ${arg}: No such file or directory`, 'stderr');
+        this.status = 1;
+      } else if (target.kind === 'dir' && !(long && st.kind === 'link')) dirs.push(arg);
+      else files.push(line(arg, st));
+    }
+    for (const f of files) yield this.out(f);
+    for (const [i, arg] of dirs.entries()) {
+      if (operands.length > 1) {
+        if (i > 0 || files.length) yield this.out('');
+        yield this.out(`${arg}:`);
+      }
+      const dir = this.resolve(arg);
+      const names = this.children(dir).filter((n) => flags.has('a') || flags.has('A') || !n.startsWith('.'));
+      if (flags.has('a')) names.unshift('.', '..');
+      const entries = names.map((n) => [n, n === '.' || n === '..' ? ({ kind: 'dir', mode: 0o755 } as Stat) : this.stat(`${dir}/${n}`, false)!] as const);
+      // busybox counts 1K blocks; a small file takes a 4K block, links and tmpfs directories none.
+      if (long) yield this.out(`total ${entries.reduce((t, [, st]) => t + (st.kind === 'file' && st.content ? 4 : 0), 0)}`);
+      for (const [n, st] of entries) yield this.out(line(n, st));
+    }
+  }
+
   file(path: string, exists: boolean, content?: string): ShellEvent {
     if (exists) this.env.files.set(path, content ?? '');
     else this.env.files.delete(path);
@@ -581,8 +703,10 @@ class Shell {
     if (args.length === 1) return args[0] !== '';
     if (args.length === 2) {
       const [op, v] = args as [string, string];
-      if (op === '-f' || op === '-e') return this.env.files.has(v);
-      if (op === '-d') return v === '/' || v === '/tmp';
+      const st = this.stat(v, true);
+      if (op === '-e') return st !== undefined;
+      if (op === '-f') return st?.kind === 'file';
+      if (op === '-d') return st?.kind === 'dir';
       if (op === '-n') return v !== '';
       if (op === '-z') return v === '';
       return false;

@@ -1,8 +1,10 @@
 // Images from the official Kubernetes docs and common tutorials, modelled where cheap: agnhost
-// (liveness, netexec, serve-hostname), hashicorp/http-echo and Google's hello-app.
+// (liveness, netexec, serve-hostname), hashicorp/http-echo and Google's hello-app; the older images
+// the docs' manifests still name are in docs-examples.ts.
 import type { ContainerInput, ContainerProcess, HttpResponse } from '../container-model.ts';
 import { serverProcess } from '../container-model.ts';
 import type { ImageModel } from '../image-registry.ts';
+import { docsImages, goLogTime } from './docs-examples.ts';
 
 function flag(args: string[], name: string): string | undefined {
   for (const [i, a] of args.entries()) {
@@ -57,6 +59,30 @@ function agnhost(input: ContainerInput): ContainerProcess {
   }
 }
 
+/** Google's hello-app: "Hello, world!", its version and the pod's hostname on $PORT (8080). */
+const helloAppImage: ImageModel = {
+  tags: ['1.0', '2.0'],
+  sizeBytes: 11_135_808,
+  behaviour: {
+    start: (input) => {
+      const port = input.env.PORT ?? '8080';
+      const version = input.imageTag === '2.0' ? '2.0.0' : '1.0.0';
+      return serverProcess(
+        {
+          ports: [Number(port)],
+          startupLogs: (i) => [{ atMs: 5, text: `${goLogTime(i.startedAt + 5)} Server listening on port ${port}`, stream: 'stderr' }],
+          http: (req, elapsed, i) => ({
+            status: 200,
+            body: `Hello, world!\nVersion: ${version}\nHostname: ${i.hostname}\n`,
+            log: [`${goLogTime(i.startedAt + elapsed)} Serving request: ${req.path.split('?')[0]}`],
+          }),
+        },
+        input,
+      );
+    },
+  },
+};
+
 export const exampleImages: Array<[string, ImageModel]> = [
   ['registry.k8s.io/e2e-test-images/agnhost', { tags: (t) => /^2\.\d{2}$/.test(t), sizeBytes: 51_070_820, behaviour: { start: agnhost } }],
   [
@@ -81,22 +107,7 @@ export const exampleImages: Array<[string, ImageModel]> = [
       },
     },
   ],
-  [
-    'us-docker.pkg.dev/google-samples/containers/gke/hello-app',
-    {
-      tags: ['1.0', '2.0'],
-      sizeBytes: 11_135_808,
-      behaviour: {
-        start: (input) =>
-          serverProcess(
-            {
-              ports: [Number(input.env.PORT ?? 8080)],
-              startupLogs: () => [{ atMs: 5, text: `2024/12/12 00:00:00 Server listening on port ${input.env.PORT ?? 8080}` }],
-              http: (_r, _e, i) => ({ status: 200, body: `Hello, world!\nVersion: ${i.imageTag === '2.0' ? '2.0.0' : '1.0.0'}\nHostname: ${i.hostname}\n` }),
-            },
-            input,
-          ),
-      },
-    },
-  ],
+  ['us-docker.pkg.dev/google-samples/containers/gke/hello-app', helloAppImage],
+  ['gcr.io/google-samples/hello-app', helloAppImage],
+  ...docsImages,
 ];

@@ -3,7 +3,7 @@
 import type { ImageModel } from '../image-registry.ts';
 import { ImageRegistry } from '../image-registry.ts';
 import { bookstoreImageModels } from './bookstore.ts';
-import { postgresImage, redisImage } from './databases.ts';
+import { mysqlImage, postgresImage, redisImage } from './databases.ts';
 import { exampleImages } from './examples.ts';
 import { kubernetesSystemImages } from './kubernetes-system.ts';
 import { alpineImage, busyboxImage, debianImage, k8sBusyboxImage, ubuntuImage } from './shells.ts';
@@ -19,6 +19,7 @@ export const defaultImages: Array<[string, ImageModel]> = [
   ['debian', debianImage],
   ['redis', redisImage],
   ['postgres', postgresImage],
+  ['mysql', mysqlImage],
   ...kubernetesSystemImages,
   ...exampleImages,
   ...bookstoreImageModels,

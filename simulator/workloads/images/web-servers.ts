@@ -126,7 +126,7 @@ export function nginxModel(tag?: string): ImageBehaviour {
 export const nginxImage: ImageModel = {
   tags: (tag) =>
     /^(latest|stable|mainline|alpine|perl|stable-alpine|mainline-alpine|bookworm)$/.test(tag) ||
-    /^1\.(1[0-9]|2[0-7])(\.\d{1,2})?(-alpine|-perl|-bookworm|-alpine-slim)?$/.test(tag),
+    /^1\.(1[0-9]|2[0-9])(\.\d{1,2})?(-alpine|-perl|-bookworm|-alpine-slim)?$/.test(tag),
   sizeBytes: 72_099_501,
   pullMs: 3_400,
   behaviour: { start: (input) => nginxModel(input.imageTag).start(input) },
