@@ -12,6 +12,7 @@
 // After upstream pkg/controller/deployment (deployment_controller.go, sync.go, rolling.go,
 // recreate.go, progress.go). The maths lives in deployment-rolling.ts, history in
 // deployment-revisions.ts, conditions in deployment-progress.ts.
+import { cloneJson } from '../machinery/json.ts';
 import { hasReason, isApiError } from '../machinery/errors.ts';
 import type { Selector } from '../machinery/selectors.ts';
 import type { WatchEvent } from '../machinery/types.ts';
@@ -159,7 +160,7 @@ export class DeploymentController implements Controller {
     const now = ctx.clock.now();
 
     if (existing) {
-      const copy = structuredClone(existing);
+      const copy = cloneJson(existing);
       const annotationsChanged = setNewReplicaSetAnnotations(sync.d, copy, newRevision, true);
       const minReadyChanged = (copy.spec.minReadySeconds ?? 0) !== (sync.d.spec.minReadySeconds ?? 0);
       if (annotationsChanged || minReadyChanged) {
@@ -185,9 +186,9 @@ export class DeploymentController implements Controller {
     const { ctx, d } = sync;
     const now = ctx.clock.now();
     const hash = computePodTemplateHash(d.spec.template, d.status?.collisionCount);
-    const template = structuredClone(d.spec.template);
+    const template = cloneJson(d.spec.template);
     template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [podTemplateHashLabel]: hash } };
-    const selector = structuredClone(d.spec.selector);
+    const selector = cloneJson(d.spec.selector);
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [podTemplateHashLabel]: hash };
     const rs: ReplicaSet = {
       apiVersion: 'apps/v1',
@@ -263,7 +264,7 @@ export class DeploymentController implements Controller {
     const desired = specReplicas(d);
     const max = desired + maxSurge(d);
     if (from === to && !replicasAnnotationsNeedUpdate(rs, desired, max)) return rs;
-    const copy = structuredClone(rs);
+    const copy = cloneJson(rs);
     copy.spec.replicas = to;
     setReplicasAnnotations(copy, desired, max);
     const updated = ctx.client.update<ReplicaSet>(REPLICASETS, copy);

@@ -10,6 +10,7 @@
 // After upstream pkg/controller/replicaset/replica_set.go. Level-triggered: every reconcile reads
 // the ReplicaSet fresh and its pods from the watch cache, so a deleted pod, a scale change or a
 // lost write are all healed the same way.
+import { cloneJson } from '../machinery/json.ts';
 import type { WatchEvent } from '../machinery/types.ts';
 import { hasReason } from '../machinery/errors.ts';
 import type { Controller, ControllerContext, ControllerWatch } from './controller.ts';
@@ -207,7 +208,7 @@ export function podFromTemplate(rs: ReplicaSet): Pod {
       labels: { ...(meta.labels ?? {}) },
       ownerReferences: [newControllerRef(rs)],
     },
-    spec: structuredClone(rs.spec.template.spec ?? {}),
+    spec: cloneJson(rs.spec.template.spec ?? {}),
   };
   if (meta.annotations) pod.metadata.annotations = { ...meta.annotations };
   if (meta.finalizers) pod.metadata.finalizers = [...meta.finalizers];

@@ -133,8 +133,16 @@ export class VirtualClock implements Clock {
 
 /** RFC 3339 with second precision and Z, as metadata timestamps are written. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  // Controllers stamp the same second thousands of times in a burst: format it once.
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastStamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastStamp;
 }
+let lastSecond = Number.NaN;
+let lastStamp = '';
 
 /** RFC 3339 with microseconds (MicroTime: managedFields time is seconds, eventTime/lease times micro). */
 export function rfc3339Micro(ms: number): string {

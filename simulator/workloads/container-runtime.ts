@@ -71,6 +71,8 @@ export class ContainerRuntime {
   #sandboxes = new Map<string, SandboxRecord>();
   #containers = new Map<string, ContainerRecord>();
   #processes = new Map<string, ContainerProcess>();
+  /** The same sandboxes and containers by pod uid: the kubelet asks per pod, thousands of times. */
+  #byPod = new Map<string, { sandboxes: Set<SandboxRecord>; containers: Set<ContainerRecord> }>();
   /** Told when something changed outside the kubelet's own actions (faults), with the pod uid. */
   onChange?: (podUID: string | undefined, nodeName: string) => void;
 
@@ -160,7 +162,7 @@ export class ContainerRuntime {
       }
     }
     const sandbox: SandboxRecord = { id: randomHex(random, 64), podUID, nodeName, ip, createdAt: now };
-    this.#sandboxes.set(sandbox.id, sandbox);
+    this.#addSandbox(sandbox);
     return sandbox;
   }
 
@@ -169,7 +171,7 @@ export class ContainerRuntime {
     const existing = this.sandboxOf(podUID);
     if (existing && existing.stoppedAt === undefined) return existing.id;
     const id = `adopted-${podUID}`;
-    this.#sandboxes.set(id, { id, podUID, nodeName, ip, createdAt });
+    this.#addSandbox({ id, podUID, nodeName, ip, createdAt });
     return id;
   }
 
@@ -178,35 +180,66 @@ export class ContainerRuntime {
     const existing = this.#containers.get(fields.id);
     if (existing) return existing;
     const record: ContainerRecord = { ...fields, requestLogs: [] };
-    this.#containers.set(record.id, record);
+    this.#addContainer(record);
     return record;
   }
 
   sandboxOf(podUID: string): SandboxRecord | undefined {
     let found: SandboxRecord | undefined;
-    for (const s of this.#sandboxes.values()) if (s.podUID === podUID && (!found || s.createdAt >= found.createdAt)) found = s;
+    for (const s of this.#podEntry(podUID)?.sandboxes ?? []) if (!found || s.createdAt >= found.createdAt) found = s;
     return found;
   }
 
   /** Removes a pod's sandboxes and containers (kubelet cleanup after the pod is gone). */
   removePod(podUID: string, now: number): void {
-    for (const c of this.#containers.values()) {
-      if (c.podUID !== podUID) continue;
+    const entry = this.#podEntry(podUID);
+    for (const c of entry?.containers ?? []) {
       this.settle(c, now);
       if (c.finishedAt === undefined) Object.assign(c, { finishedAt: now, exitCode: 137, reason: 'Error' });
     }
-    for (const s of this.#sandboxes.values()) if (s.podUID === podUID && s.stoppedAt === undefined) s.stoppedAt = now;
+    for (const s of entry?.sandboxes ?? []) if (s.stoppedAt === undefined) s.stoppedAt = now;
   }
 
   /** Forgets everything about pods not in keep (garbage collection of dead containers and logs). */
   forgetPodsExcept(keep: Set<string>): void {
     for (const [id, c] of this.#containers) if (!keep.has(c.podUID) && c.finishedAt !== undefined) this.#forget(id);
-    for (const [id, s] of this.#sandboxes) if (!keep.has(s.podUID) && s.stoppedAt !== undefined) this.#sandboxes.delete(id);
+    for (const [id, s] of this.#sandboxes) {
+      if (keep.has(s.podUID) || s.stoppedAt === undefined) continue;
+      this.#sandboxes.delete(id);
+      this.#podEntry(s.podUID)?.sandboxes.delete(s);
+      this.#dropEmpty(s.podUID);
+    }
   }
 
   #forget(id: string): void {
+    const c = this.#containers.get(id);
     this.#containers.delete(id);
     this.#processes.delete(id);
+    if (c) {
+      this.#podEntry(c.podUID)?.containers.delete(c);
+      this.#dropEmpty(c.podUID);
+    }
+  }
+
+  #podEntry(podUID: string, create = false) {
+    let entry = this.#byPod.get(podUID);
+    if (!entry && create) this.#byPod.set(podUID, (entry = { sandboxes: new Set(), containers: new Set() }));
+    return entry;
+  }
+
+  #dropEmpty(podUID: string): void {
+    const entry = this.#byPod.get(podUID);
+    if (entry && entry.sandboxes.size === 0 && entry.containers.size === 0) this.#byPod.delete(podUID);
+  }
+
+  #addSandbox(s: SandboxRecord): void {
+    this.#sandboxes.set(s.id, s);
+    this.#podEntry(s.podUID, true)!.sandboxes.add(s);
+  }
+
+  #addContainer(c: ContainerRecord): void {
+    this.#containers.set(c.id, c);
+    this.#podEntry(c.podUID, true)!.containers.add(c);
   }
 
   // ---------- containers ----------
@@ -217,7 +250,7 @@ export class ContainerRuntime {
     random: Random,
   ): ContainerRecord {
     const record: ContainerRecord = { ...fields, id: randomHex(random, 64), createdAt: now, requestLogs: [] };
-    this.#containers.set(record.id, record);
+    this.#addContainer(record);
     // Keep only the current and the previous instance of each container, as the kubelet's GC does.
     const instances = this.instances(fields.podUID, fields.name);
     for (const old of instances.slice(0, -2)) if (old.finishedAt !== undefined) this.#forget(old.id);
@@ -238,7 +271,7 @@ export class ContainerRuntime {
 
   /** Every retained instance of a pod's container, oldest first. */
   instances(podUID: string, name: string): ContainerRecord[] {
-    return [...this.#containers.values()].filter((c) => c.podUID === podUID && c.name === name).sort((a, b) => a.createdAt - b.createdAt || a.attempt - b.attempt);
+    return [...(this.#podEntry(podUID)?.containers ?? [])].filter((c) => c.name === name).sort((a, b) => a.createdAt - b.createdAt || a.attempt - b.attempt);
   }
 
   process(c: ContainerRecord): ContainerProcess {
@@ -346,7 +379,7 @@ export class ContainerRuntime {
   containerAt(ip: string, port: number, now: number): ContainerRecord | undefined {
     const sandbox = [...this.#sandboxes.values()].find((s) => s.ip === ip && s.stoppedAt === undefined && this.isNodeRunning(s.nodeName));
     if (!sandbox) return undefined;
-    return [...this.#containers.values()].find((c) => c.sandboxId === sandbox.id && this.listens(c, port, now));
+    return [...(this.#podEntry(sandbox.podUID)?.containers ?? [])].find((c) => c.sandboxId === sandbox.id && this.listens(c, port, now));
   }
 
   /** What one instance wrote, up to now (or its exit), merged with its access-log lines. */
@@ -367,8 +400,11 @@ export class ContainerRuntime {
   restore(state: RuntimeSnapshot): void {
     const copy = structuredClone(state);
     this.#nodes = new Map(copy.nodes.map((n) => [n.name, n]));
-    this.#sandboxes = new Map(copy.sandboxes.map((s) => [s.id, s]));
-    this.#containers = new Map(copy.containers.map((c) => [c.id, c]));
+    this.#sandboxes = new Map();
+    this.#containers = new Map();
+    this.#byPod = new Map();
+    for (const sandbox of copy.sandboxes) this.#addSandbox(sandbox);
+    for (const container of copy.containers) this.#addContainer(container);
     this.#processes.clear();
   }
 }
