@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster } from './cluster.ts';
+import { createCluster, type Cluster } from './cluster.ts';
 import type { KubeObject } from './machinery/types.ts';
 
 const names = (items: KubeObject[]) => items.map((o) => (o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name));
@@ -96,6 +96,38 @@ describe('determinism and snapshots', () => {
     expect(fromB.metadata.name).toBe(fromA.metadata.name);
     expect(fromB.metadata.uid).toBe(fromA.metadata.uid);
     expect(fromB.metadata.resourceVersion).toBe(fromA.metadata.resourceVersion);
+  });
+
+  it('a restored cluster carries on as if never saved: crash back-off, probe counts and event counts survive', () => {
+    // A crash-looping pod and one whose readiness probe has failed twice of three: what happens
+    // next depends on memory only the kubelet holds (the back-off delay, the failure count).
+    const pods = { resource: 'pods' };
+    const start = () => {
+      const c = createCluster({ seed: 5 });
+      c.client.create(pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crash', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] } });
+      c.client.create(pods, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'probed', namespace: 'default' },
+        spec: { containers: [{ name: 'web', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/missing', port: 80 }, periodSeconds: 10, failureThreshold: 3 } }] },
+      });
+      return c;
+    };
+    const watchKubelet = (c: Cluster) => {
+      const crash = c.client.get<KubeObject & { status: { containerStatuses: Array<Record<string, unknown>> } }>(pods, 'default', 'crash').status.containerStatuses[0]!;
+      const events = c.client.list<KubeObject & { reason: string; count: number }>({ resource: 'events' }, { namespace: 'default', fieldSelector: 'involvedObject.name=probed' }).items;
+      return { crash: { restartCount: crash.restartCount, state: crash.state, lastState: crash.lastState }, probedEvents: events.map((e) => `${e.reason} x${e.count}`) };
+    };
+    const continuous = start();
+    continuous.advance(95_000);
+    const saved = JSON.parse(JSON.stringify(continuous.snapshot()));
+    const restored = createCluster({ seed: 1 });
+    restored.restore(saved);
+    for (const c of [continuous, restored]) c.advance(200_000);
+    const expected = watchKubelet(continuous);
+    expect((expected.crash.restartCount as number) > 3).toBe(true);
+    expect(expected.probedEvents.some((e) => e.startsWith('Unhealthy x'))).toBe(true);
+    expect(watchKubelet(restored)).toEqual(expected);
   });
 
   it('notifies subscribers of every change', () => {

@@ -8,7 +8,7 @@ import type { Controller } from './controllers/controller.ts';
 import { createGarbageCollector } from './controllers/garbage-collector.ts';
 import { createPodLifecycle, type PodLifecycle } from './controllers/index.ts';
 import { workloadControllerFactories } from './controllers/workload-index.ts';
-import { ControllerRuntime, type RunReport } from './controllers/runtime.ts';
+import { ControllerRuntime, type RunReport, type RuntimeState } from './controllers/runtime.ts';
 import { FaultSwitches } from './cluster-faults.ts';
 import { seedKindCluster } from './cluster-seed.ts';
 import { strategyFor } from './kinds/index.ts';
@@ -20,6 +20,7 @@ import type { Change } from './machinery/object-store.ts';
 import { SeededRandom } from './machinery/random.ts';
 import { resourceForObject } from './machinery/resources.ts';
 import type { ApiClient, KubeObject, ResourceType } from './machinery/types.ts';
+import type { RuntimeSnapshot } from './workloads/container-runtime.ts';
 
 /** Everything a controller factory may need to build its controller. */
 export interface ControllerDeps {
@@ -58,6 +59,10 @@ export interface ClusterSnapshot {
   resourceVersion: number;
   objects: KubeObject[];
   faults: ReturnType<FaultSwitches['toJSON']>;
+  /** The nodes' containers and sandboxes. Older snapshots lack it: pods are then adopted from their status. */
+  containers?: RuntimeSnapshot;
+  /** What controllers keep in memory (kubelet back-offs and probe counts, event aggregation). */
+  controllers?: RuntimeState;
 }
 
 export interface Cluster {
@@ -150,6 +155,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
         resourceVersion: api.store.revision,
         objects: [...api.store.all()].map(({ object }) => cloneJson(object)),
         faults: faults.toJSON(),
+        containers: podLifecycle.runtime.snapshot(),
+        controllers: runtime.saveState(),
       };
     },
     restore(snapshot) {
@@ -169,6 +176,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       clock.setTime(snapshot.time);
       random.state = snapshot.random;
       faults.restore(snapshot.faults);
+      if (snapshot.containers) podLifecycle.runtime.restore(snapshot.containers);
+      if (snapshot.controllers) runtime.restoreState(snapshot.controllers);
       // Controllers list everything again and re-derive their timers by reconciling.
       runtime.start();
       runtime.runUntilIdle();

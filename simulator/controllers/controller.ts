@@ -42,4 +42,11 @@ export interface Controller {
    * change — what a real controller's de-duplicating work queue achieves while its workers are busy.
    */
   readonly coalesceBursts?: boolean;
+  /**
+   * Memory a controller cannot rebuild from the API alone (a kubelet's back-off timers and probe
+   * counts), as plain JSON for a cluster snapshot; restoreState runs before the watches start.
+   * Everything else a controller knows comes back by listing, as after a real restart.
+   */
+  saveState?(): unknown;
+  restoreState?(state: unknown): void;
 }

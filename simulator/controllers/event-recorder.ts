@@ -14,6 +14,11 @@ interface Seen {
   firstTimestamp: string;
 }
 
+export interface RecorderState {
+  seen: Array<[string, Seen]>;
+  lastNano: string;
+}
+
 const eventsRef = { group: '', resource: 'events' };
 const cacheLimit = 4096;
 
@@ -98,6 +103,17 @@ export class ClientEventRecorder implements EventRecorder {
     } catch {
       // Like client-go, a failed event write is dropped: events are best effort.
     }
+  }
+
+  /** What aggregation remembers (which events to bump) and the last name stamp, as JSON. */
+  saveState(): RecorderState {
+    return { seen: [...this.#seen].map(([key, seen]) => [key, { ...seen }]), lastNano: this.#shared.lastNano.toString() };
+  }
+
+  restoreState(state: RecorderState | undefined): void {
+    this.#seen.clear();
+    for (const [key, seen] of state?.seen ?? []) this.#seen.set(key, { ...seen });
+    this.#shared.lastNano = BigInt(state?.lastNano ?? '0');
   }
 
   /** Event names end in the time in nanoseconds, hex; strictly increasing keeps them unique. */

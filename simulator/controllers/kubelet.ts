@@ -9,6 +9,7 @@ import type { ApiServer } from '../machinery/api-server.ts';
 import { rfc3339 } from '../machinery/clock.ts';
 import { parseQuantity } from '../kinds/quantity.ts';
 import { hasReason } from '../machinery/errors.ts';
+import { cloneJson } from '../machinery/json.ts';
 import type { KubeObject, WatchEvent } from '../machinery/types.ts';
 import { faultsOf, type FaultSwitches } from '../cluster-faults.ts';
 import type { ContainerInput } from '../workloads/container-model.ts';
@@ -655,6 +656,14 @@ export function createKubelet(options: KubeletOptions): Controller {
 
   return {
     name: 'kubelet',
+    // What a real kubelet keeps in memory and a snapshot must carry: per pod, the back-off
+    // entries, probe counts, pull and mount progress and which containers it already runs.
+    saveState: () => ({ pods: cloneJson([...pods]) }),
+    restoreState(state) {
+      pods.clear();
+      const saved = (state as { pods?: Array<[string, PodTrack]> } | undefined)?.pods ?? [];
+      for (const [key, track] of saved) pods.set(key, cloneJson(track));
+    },
     watches: [
       {
         resource: podsRef,

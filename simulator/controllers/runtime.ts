@@ -8,7 +8,7 @@ import { ApiError } from '../machinery/errors.ts';
 import type { VirtualClock } from '../machinery/clock.ts';
 import type { ApiClient, Random, WatchEvent } from '../machinery/types.ts';
 import type { Controller, ControllerContext } from './controller.ts';
-import { ClientEventRecorder } from './event-recorder.ts';
+import { ClientEventRecorder, type RecorderState } from './event-recorder.ts';
 import { WorkQueue } from './work-queue.ts';
 
 export interface RuntimeOptions {
@@ -27,6 +27,11 @@ export interface RunReport {
   idle: boolean;
   /** When not idle: the controllers that still had work, with their queue lengths. */
   busy?: Array<{ controller: string; queued: number }>;
+}
+
+export interface RuntimeState {
+  controllers: Record<string, unknown>;
+  events?: RecorderState;
 }
 
 export interface ReconcileFailure {
@@ -90,6 +95,19 @@ export class ControllerRuntime {
     };
     this.#running.push(running);
     if (this.#started) this.#subscribe(running);
+  }
+
+  /** The memory controllers cannot rebuild from the API (see Controller.saveState), as JSON. */
+  saveState(): RuntimeState {
+    const controllers: Record<string, unknown> = {};
+    for (const { controller } of this.#running) if (controller.saveState) controllers[controller.name] = controller.saveState();
+    return { controllers, events: this.#recorder.saveState() };
+  }
+
+  /** Gives controllers back their memory; call before start(). */
+  restoreState(state: RuntimeState): void {
+    for (const { controller } of this.#running) controller.restoreState?.(state.controllers[controller.name]);
+    this.#recorder.restoreState(state.events);
   }
 
   /** Subscribes every controller's watches: each gets ADDED for what exists, like an informer's list. */
