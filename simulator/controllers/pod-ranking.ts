@@ -45,20 +45,29 @@ interface Ranked {
   uid: string;
 }
 
+/** The facts that depend on the pod alone, kept per (frozen, shared) pod object: a scale-down of a
+ * large ReplicaSet ranks the same pods again and again, one or two victims at a time. */
+const factsOf = new WeakMap<Pod, Omit<Ranked, 'rank'>>();
+
 function rankOf(pod: Pod, onNode: Map<string, number>): Ranked {
-  const ready = isPodReady(pod);
-  return {
-    pod,
-    unassigned: !pod.spec.nodeName,
-    phase: phaseOrder[pod.status?.phase ?? ''] ?? 0,
-    ready,
-    cost: deletionCost(pod),
-    rank: onNode.get(pod.spec.nodeName ?? '') ?? 0,
-    readySince: ready ? podReadySince(pod) : undefined,
-    restarts: maxContainerRestarts(pod),
-    created: parseTime(pod.metadata.creationTimestamp),
-    uid: pod.metadata.uid ?? '',
-  };
+  let facts = factsOf.get(pod);
+  if (!facts) {
+    const ready = isPodReady(pod);
+    facts = {
+      pod,
+      unassigned: !pod.spec.nodeName,
+      phase: phaseOrder[pod.status?.phase ?? ''] ?? 0,
+      ready,
+      cost: deletionCost(pod),
+      readySince: ready ? podReadySince(pod) : undefined,
+      restarts: maxContainerRestarts(pod),
+      created: parseTime(pod.metadata.creationTimestamp),
+      uid: pod.metadata.uid ?? '',
+    };
+    // Only a frozen pod cannot change under the cache.
+    if (Object.isFrozen(pod)) factsOf.set(pod, facts);
+  }
+  return { ...facts, rank: onNode.get(pod.spec.nodeName ?? '') ?? 0 };
 }
 
 function compare(a: Ranked, b: Ranked, now: number): number {

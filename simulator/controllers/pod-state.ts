@@ -37,7 +37,7 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): 
 
 /** How long until a Ready pod becomes Available, or undefined if it never will on its own. */
 export function msUntilAvailable(pod: Pod, minReadySeconds: number, now: number): number | undefined {
-  if (!isPodReady(pod) || !minReadySeconds) return undefined;
+  if (!minReadySeconds || !isPodReady(pod)) return undefined;
   const since = podReadySince(pod);
   if (since === undefined) return undefined;
   const at = since + minReadySeconds * 1000 + 1;

@@ -1,10 +1,12 @@
-// The scheduler's picture of the cluster, fed by its watches on Nodes and Pods: a NodeInfo per node
-// with the pods bound there, and the pods still waiting for a node. Upstream's scheduler cache does
-// the same job, and like it this one "assumes" a pod onto its node the moment it is bound, so the
-// next pod in the same burst already sees the space it takes.
+// The scheduler's picture of the cluster, fed by its watches on Nodes, Pods, Namespaces and
+// PersistentVolumeClaims: a NodeInfo per node with the pods bound there, the pods still waiting for
+// a node, and which claims exist. Upstream's scheduler cache does the same job, and like it this one
+// "assumes" a pod onto its node the moment it is bound, so the next pod in the same burst already
+// sees the space it takes.
 import type { WatchEvent } from '../machinery/types.ts';
 import { type Node, type Pod, isTerminal } from './pod-types.ts';
 import { NodeInfo } from './scheduler-node-info.ts';
+import type { ClaimInfo } from './scheduler-volume-binding.ts';
 
 export class SchedulerCache {
   readonly #nodes = new Map<string, NodeInfo>();
@@ -13,6 +15,7 @@ export class SchedulerCache {
   readonly #placed = new Map<string, string>(); // pod uid → node name
   readonly #waiting = new Map<string, Pod>(); // pod uid → pod without a node
   readonly #namespaces = new Map<string, Record<string, string>>(); // name → labels
+  readonly #claims = new Map<string, ClaimInfo>(); // "namespace/name" → claim
   #sorted: NodeInfo[] | undefined;
   readonly #wantsScheduling: (pod: Pod) => boolean;
 
@@ -38,6 +41,17 @@ export class SchedulerCache {
     const name = event.object.metadata.name ?? '';
     if (event.type === 'DELETED') this.#namespaces.delete(name);
     else this.#namespaces.set(name, event.object.metadata.labels ?? {});
+  }
+
+  claim(namespace: string, name: string): ClaimInfo | undefined {
+    return this.#claims.get(`${namespace}/${name}`);
+  }
+
+  observeClaim(event: WatchEvent): void {
+    const meta = event.object.metadata;
+    const key = `${meta.namespace ?? 'default'}/${meta.name ?? ''}`;
+    if (event.type === 'DELETED') this.#claims.delete(key);
+    else this.#claims.set(key, { deleting: Boolean(meta.deletionTimestamp) });
   }
 
   /** Pods that want a node, as last seen. */

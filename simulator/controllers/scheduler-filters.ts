@@ -128,8 +128,10 @@ export function filterNode(pod: Pod, info: NodeInfo, req: Resources = podRequest
   return undefined;
 }
 
-/** "0/3 nodes are available: <reasons>. preemption: 0/3 nodes are available: <why preemption can't help>." */
-export function unschedulableMessage(pod: Pod, totalNodes: number, rejections: FilterRejection[]): string {
+/** "0/3 nodes are available: <reasons>. preemption: 0/3 nodes are available: <why preemption can't help>."
+ * A PreFilter rejection (`preFilter`) takes the place of the per-node reasons, and preemption cannot
+ * help on any node (it is UnschedulableAndUnresolvable). */
+export function unschedulableMessage(pod: Pod, totalNodes: number, rejections: FilterRejection[], preFilter?: string): string {
   if (totalNodes === 0) return 'no nodes available to schedule pods';
   const histogram = (items: string[]) => {
     const counts = new Map<string, number>();
@@ -137,9 +139,13 @@ export function unschedulableMessage(pod: Pod, totalNodes: number, rejections: F
     // Upstream sorts the "<count> <reason>" strings, so the count takes part in the order.
     return [...counts].map(([reason, n]) => `${n} ${reason}`).sort();
   };
-  let msg = `0/${totalNodes} nodes are available: ${histogram(rejections.flatMap((r) => r.reasons)).join(', ')}.`;
+  const notHelpful = 'Preemption is not helpful for scheduling';
+  let msg = `0/${totalNodes} nodes are available: ${preFilter ?? histogram(rejections.flatMap((r) => r.reasons)).join(', ')}.`;
   if (pod.spec.preemptionPolicy === 'Never') return `${msg} preemption: not eligible due to preemptionPolicy=Never.`;
-  const preemption = rejections.map((r) => (r.unresolvable ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'));
+  const preemption =
+    preFilter !== undefined
+      ? Array.from({ length: totalNodes }, () => notHelpful)
+      : rejections.map((r) => (r.unresolvable ? notHelpful : 'No preemption victims found for incoming pod'));
   msg += ` preemption: 0/${totalNodes} nodes are available: ${histogram(preemption).join(', ')}.`;
   return msg;
 }

@@ -5,6 +5,7 @@ import { filterNode, unschedulableMessage } from './scheduler-filters.ts';
 import { nodeInfo } from './scheduler-node-info.ts';
 
 const pods = { resource: 'pods' };
+const pvcs = { resource: 'persistentvolumeclaims' };
 
 function node(name: string, extra: Partial<Node['spec']> = {}, labels: Record<string, string> = {}): Node {
   return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, spec: extra, status: { allocatable: { cpu: '8', memory: '16Gi', pods: '110' } } };
@@ -53,6 +54,50 @@ describe('default-scheduler in a cluster', () => {
     c.runUntilIdle();
     expect(c.pod('picky').spec.nodeName).toBe('wheelhouse-worker2');
     expect(c.events('picky').at(-1)).toMatchObject({ reason: 'Scheduled', message: 'Successfully assigned default/picky to wheelhouse-worker2' });
+  });
+
+  it('keeps a pod whose claim does not exist Unschedulable (VolumeBinding PreFilter), and schedules it once the claim is created', () => {
+    const c = lifecycleCluster();
+    const volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'task-pv-claim' } }];
+    c.client.create(pods, podManifest('task-pv-pod', { volumes, containers: [{ name: 'c', image: 'nginx', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] }));
+    c.runUntilIdle();
+    const message =
+      '0/3 nodes are available: persistentvolumeclaim "task-pv-claim" not found. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
+    expect(c.pod('task-pv-pod').spec.nodeName).toBeUndefined();
+    expect(c.pod('task-pv-pod').status?.conditions?.find((x) => x.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable', message });
+    expect(c.events('task-pv-pod')[0]).toMatchObject({ type: 'Warning', reason: 'FailedScheduling', message, source: { component: 'default-scheduler' } });
+    // A claim of another name, or in another namespace, changes nothing.
+    const claim = (name: string, namespace = 'default') => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name, namespace },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    });
+    c.client.create(pvcs, claim('other'));
+    c.client.create(pvcs, claim('task-pv-claim', 'kube-system'));
+    c.runUntilIdle();
+    expect(c.pod('task-pv-pod').spec.nodeName).toBeUndefined();
+    // The claim appears: the waiting pod is retried at once, not after the 5-minute retry.
+    c.client.create(pvcs, claim('task-pv-claim'));
+    c.runUntilIdle();
+    expect(c.pod('task-pv-pod').spec.nodeName).toMatch(/^wheelhouse-worker2?$/);
+    expect(c.events('task-pv-pod').at(-1)).toMatchObject({ reason: 'Scheduled' });
+  });
+
+  it('keeps a pod whose claim is being deleted Unschedulable', () => {
+    const c = lifecycleCluster();
+    c.client.create(pvcs, {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'old', namespace: 'default', finalizers: ['example.com/hold'] },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    });
+    c.client.delete(pvcs, 'default', 'old');
+    c.client.create(pods, podManifest('late', { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'old' } }], containers: [{ name: 'c', image: 'nginx' }] }));
+    c.runUntilIdle();
+    expect(c.pod('late').status?.conditions?.find((x) => x.type === 'PodScheduled')?.message).toBe(
+      '0/3 nodes are available: persistentvolumeclaim "old" is being deleted. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
   });
 
   it('leaves a pod with scheduling gates alone (SchedulingGated) until the gates are removed', () => {

@@ -1,8 +1,8 @@
 // default-scheduler: picks a node for every pod that has none. Filter (which nodes can take the
 // pod at all), score (prefer the emptiest node and spread a workload's pods), bind. When no node
 // fits, the pod gets PodScheduled=False/Unschedulable and a FailedScheduling event saying why, and
-// waits for the cluster to change — a node added or uncordoned, a pod deleted — or for the
-// periodic retry of unschedulable pods (every 5 minutes upstream).
+// waits for the cluster to change — a node added or uncordoned, a pod deleted, the claim it names
+// created — or for the periodic retry of unschedulable pods (every 5 minutes upstream).
 import type { ApiServer } from '../machinery/api-server.ts';
 import { rfc3339 } from '../machinery/clock.ts';
 import { hasReason } from '../machinery/errors.ts';
@@ -15,6 +15,7 @@ import { type FilterRejection, filterNode, unschedulableMessage } from './schedu
 import type { NodeInfo } from './scheduler-node-info.ts';
 import { type ClusterView, interPodAffinityFilter, podTopologySpreadFilter } from './scheduler-pod-topology.ts';
 import { type Resources, podRequests } from './scheduler-resources.ts';
+import { type ClaimLookup, claimNames, volumeBindingPreFilter } from './scheduler-volume-binding.ts';
 
 export const schedulerName = 'default-scheduler';
 /** Key that retries every unschedulable pod (a node or pod changed). */
@@ -52,13 +53,17 @@ export function scoreNode(request: Resources, info: NodeInfo, siblingsOnNode: nu
   return least + balanced + 2 * spread;
 }
 
-export type ScheduleResult = { node: string } | { rejections: FilterRejection[]; totalNodes: number };
+/** No node fits: the per-node rejections, or the PreFilter message that rejected every node at once. */
+export type ScheduleResult = { node: string } | { rejections: FilterRejection[]; totalNodes: number; preFilter?: string };
 
 /** One scheduling cycle for one pod against the scheduler's picture of the cluster: the node
  * filters in upstream's order, then the scores. Ties break at random, as upstream. */
-export function schedulePod(pod: Pod, cluster: ClusterView & { nodes: readonly NodeInfo[] }, random: Random): ScheduleResult {
+export function schedulePod(pod: Pod, cluster: ClusterView & { nodes: readonly NodeInfo[]; claim?: ClaimLookup }, random: Random): ScheduleResult {
   const request = podRequests(pod);
-  // PreFilter: what the pod-to-pod filters need is counted once, before the node loop.
+  // PreFilter: a missing claim rejects the pod outright; what the pod-to-pod filters need is
+  // counted once, before the node loop.
+  const volumes = cluster.claim ? volumeBindingPreFilter(pod, cluster.claim) : undefined;
+  if (volumes !== undefined) return { rejections: [], totalNodes: cluster.nodes.length, preFilter: volumes };
   const spread = podTopologySpreadFilter(pod, cluster);
   const affinity = interPodAffinityFilter(pod, cluster);
   const feasible: NodeInfo[] = [];
@@ -120,7 +125,12 @@ export function createScheduler(api: ApiServer): Controller {
     if (isGated(pod)) return setUnschedulable(ctx, pod, schedulingGatedMessage, 'SchedulingGated');
     const result = schedulePod(
       pod,
-      { nodes: cache.nodes(), nodesWithRequiredAntiAffinity: cache.nodesWithRequiredAntiAffinity(), namespaceLabels: (ns) => cache.namespaceLabels(ns) },
+      {
+        nodes: cache.nodes(),
+        nodesWithRequiredAntiAffinity: cache.nodesWithRequiredAntiAffinity(),
+        namespaceLabels: (ns) => cache.namespaceLabels(ns),
+        claim: (ns, name) => cache.claim(ns, name),
+      },
       ctx.random,
     );
     if ('node' in result) {
@@ -133,7 +143,7 @@ export function createScheduler(api: ApiServer): Controller {
       }
       return;
     }
-    const message = unschedulableMessage(pod, result.totalNodes, result.rejections);
+    const message = unschedulableMessage(pod, result.totalNodes, result.rejections, result.preFilter);
     ctx.recorder.event(pod, 'Warning', 'FailedScheduling', message);
     setUnschedulable(ctx, pod, message);
     ctx.requeueAfter(podKey(pod), unschedulableRetryMs);
@@ -151,6 +161,18 @@ export function createScheduler(api: ApiServer): Controller {
           if (wantsScheduling(pod)) return [podKey(pod)];
           // A bound pod that finished frees its requests.
           return isTerminal(pod) ? [retryUnschedulableKey] : [];
+        },
+      },
+      {
+        resource: { group: '', resource: 'persistentvolumeclaims' },
+        // Upstream's queueing hint: a claim created (or changed) in a waiting pod's namespace with a
+        // name the pod uses may let it through.
+        keysFor(event) {
+          cache.observeClaim(event);
+          if (event.type === 'DELETED') return [];
+          const { namespace = 'default', name = '' } = event.object.metadata;
+          const wanted = cache.waiting().some((p) => (p.metadata.namespace ?? 'default') === namespace && claimNames(p).includes(name));
+          return wanted ? [retryUnschedulableKey] : [];
         },
       },
       // Namespace labels, for pod affinity terms with a namespaceSelector.

@@ -6,7 +6,8 @@
 import { rfc3339 } from '../machinery/clock.ts';
 import { hasReason } from '../machinery/errors.ts';
 import type { Controller, ControllerContext } from './controller.ts';
-import { type Node, type Pod, nodesRef, podKey, podsRef, splitKey } from './pod-types.ts';
+import type { WatchEvent } from '../machinery/types.ts';
+import { type Node, type Pod, nodesRef, podKey, podsRef } from './pod-types.ts';
 import { tolerates } from './scheduler-filters.ts';
 
 /** When the pod must go: now (-Infinity), at a time, or never (undefined). */
@@ -38,7 +39,45 @@ function evict(ctx: ControllerContext, pod: Pod): void {
   }
 }
 
+function hasNoExecuteTaint(node: Node | undefined): boolean {
+  return !!node?.spec?.taints?.some((t) => t.effect === 'NoExecute');
+}
+
 export function createTaintEvictionController(): Controller {
+  // Informer caches (read-only objects from the watches): most pod changes happen on nodes with no
+  // NoExecute taint and need no work at all, as in the upstream controller.
+  const nodes = new Map<string, Node>();
+  const pods = new Map<string, Pod>();
+  const podsOnNode = new Map<string, Set<string>>(); // node → pod keys
+
+  const observePod = (event: WatchEvent): string[] => {
+    const pod = event.object as Pod;
+    const key = podKey(pod);
+    const before = pods.get(key)?.spec.nodeName;
+    if (before) podsOnNode.get(before)?.delete(key);
+    if (event.type === 'DELETED') {
+      pods.delete(key);
+      return [];
+    }
+    pods.set(key, pod);
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName) return [];
+    let keys = podsOnNode.get(nodeName);
+    if (!keys) podsOnNode.set(nodeName, (keys = new Set()));
+    keys.add(key);
+    return hasNoExecuteTaint(nodes.get(nodeName)) ? [key] : [];
+  };
+
+  const observeNode = (event: WatchEvent): string[] => {
+    const name = event.object.metadata.name ?? '';
+    if (event.type === 'DELETED') {
+      nodes.delete(name);
+      return [];
+    }
+    nodes.set(name, event.object as Node);
+    return hasNoExecuteTaint(event.object as Node) ? [`node:${name}`] : [];
+  };
+
   const check = (ctx: ControllerContext, pod: Pod, node: Node) => {
     if (pod.metadata.deletionTimestamp || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
     const at = evictionTime(pod, node);
@@ -50,30 +89,23 @@ export function createTaintEvictionController(): Controller {
   return {
     name: 'taint-eviction-controller',
     watches: [
-      { resource: podsRef, keysFor: (e) => ((e.object as Pod).spec?.nodeName && e.type !== 'DELETED' ? [podKey(e.object)] : []) },
-      { resource: nodesRef, keysFor: (e) => (e.type === 'DELETED' || !(e.object as Node).spec?.taints?.some((t) => t.effect === 'NoExecute') ? [] : [`node:${e.object.metadata.name}`]) },
+      { resource: podsRef, keysFor: observePod },
+      { resource: nodesRef, keysFor: observeNode },
     ],
     reconcile(key, ctx) {
       if (key.startsWith('node:')) {
         const nodeName = key.slice(5);
-        let node: Node;
-        try {
-          node = ctx.client.get<Node>(nodesRef, undefined, nodeName);
-        } catch (err) {
-          if (hasReason(err, 'NotFound')) return;
-          throw err;
+        const node = nodes.get(nodeName);
+        if (!node) return;
+        for (const podKeyOnNode of [...(podsOnNode.get(nodeName) ?? [])]) {
+          const pod = pods.get(podKeyOnNode);
+          if (pod) check(ctx, pod, node);
         }
-        for (const pod of ctx.client.list<Pod>(podsRef).items) if (pod.spec.nodeName === nodeName) check(ctx, pod, node);
         return;
       }
-      const [namespace, name] = splitKey(key);
-      try {
-        const pod = ctx.client.get<Pod>(podsRef, namespace, name);
-        if (!pod.spec.nodeName) return;
-        check(ctx, pod, ctx.client.get<Node>(nodesRef, undefined, pod.spec.nodeName));
-      } catch (err) {
-        if (!hasReason(err, 'NotFound')) throw err;
-      }
+      const pod = pods.get(key);
+      const node = pod?.spec.nodeName ? nodes.get(pod.spec.nodeName) : undefined;
+      if (pod && node) check(ctx, pod, node);
     },
   };
 }
