@@ -73,6 +73,8 @@ export class ContainerRuntime {
   #processes = new Map<string, ContainerProcess>();
   /** The same sandboxes and containers by pod uid: the kubelet asks per pod, thousands of times. */
   #byPod = new Map<string, { sandboxes: Set<SandboxRecord>; containers: Set<ContainerRecord> }>();
+  /** Sandboxes by node, for picking a free pod IP. */
+  #onNode = new Map<string, Set<SandboxRecord>>();
   /** Told when something changed outside the kubelet's own actions (faults), with the pod uid. */
   onChange?: (podUID: string | undefined, nodeName: string) => void;
 
@@ -151,7 +153,8 @@ export class ContainerRuntime {
     if (!node) throw new Error(`no such node ${nodeName}`);
     let ip = node.internalIP;
     if (!hostNetwork) {
-      const used = new Set([...inUse, ...[...this.#sandboxes.values()].filter((s) => s.nodeName === nodeName && s.stoppedAt === undefined).map((s) => s.ip)]);
+      const used = new Set(inUse);
+      for (const s of this.#onNode.get(nodeName) ?? []) if (s.stoppedAt === undefined) used.add(s.ip);
       for (let tries = 0; tries < 253; tries++) {
         const candidate = `10.244.${node.subnet}.${node.nextHost}`;
         node.nextHost = node.nextHost >= 254 ? 2 : node.nextHost + 1;
@@ -207,6 +210,7 @@ export class ContainerRuntime {
       if (keep.has(s.podUID) || s.stoppedAt === undefined) continue;
       this.#sandboxes.delete(id);
       this.#podEntry(s.podUID)?.sandboxes.delete(s);
+      this.#onNode.get(s.nodeName)?.delete(s);
       this.#dropEmpty(s.podUID);
     }
   }
@@ -235,6 +239,9 @@ export class ContainerRuntime {
   #addSandbox(s: SandboxRecord): void {
     this.#sandboxes.set(s.id, s);
     this.#podEntry(s.podUID, true)!.sandboxes.add(s);
+    let onNode = this.#onNode.get(s.nodeName);
+    if (!onNode) this.#onNode.set(s.nodeName, (onNode = new Set()));
+    onNode.add(s);
   }
 
   #addContainer(c: ContainerRecord): void {
@@ -403,6 +410,7 @@ export class ContainerRuntime {
     this.#sandboxes = new Map();
     this.#containers = new Map();
     this.#byPod = new Map();
+    this.#onNode = new Map();
     for (const sandbox of copy.sandboxes) this.#addSandbox(sandbox);
     for (const container of copy.containers) this.#addContainer(container);
     this.#processes.clear();
