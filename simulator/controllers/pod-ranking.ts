@@ -38,18 +38,17 @@ interface Ranked {
   phase: number;
   ready: boolean;
   cost: number;
-  rank: number; // active related pods on the same node
   readySince: number | undefined;
   restarts: number;
   created: number | undefined;
   uid: string;
 }
 
-/** The facts that depend on the pod alone, kept per (frozen, shared) pod object: a scale-down of a
- * large ReplicaSet ranks the same pods again and again, one or two victims at a time. */
-const factsOf = new WeakMap<Pod, Omit<Ranked, 'rank'>>();
+/** The facts are kept per (frozen, shared) pod object: a scale-down of a large ReplicaSet ranks
+ * the same pods again and again, one or two victims at a time. */
+const factsOf = new WeakMap<Pod, Ranked>();
 
-function rankOf(pod: Pod, onNode: Map<string, number>): Ranked {
+function rankOf(pod: Pod): Ranked {
   let facts = factsOf.get(pod);
   if (!facts) {
     const ready = isPodReady(pod);
@@ -67,15 +66,18 @@ function rankOf(pod: Pod, onNode: Map<string, number>): Ranked {
     // Only a frozen pod cannot change under the cache.
     if (Object.isFrozen(pod)) factsOf.set(pod, facts);
   }
-  return { ...facts, rank: onNode.get(pod.spec.nodeName ?? '') ?? 0 };
+  return facts;
 }
 
-function compare(a: Ranked, b: Ranked, now: number): number {
+/** onNode: active related pods per node; more of them on a pod's node makes it go first. */
+function compare(a: Ranked, b: Ranked, now: number, onNode: Map<string, number>): number {
   if (a.unassigned !== b.unassigned && (a.pod.spec.nodeName ?? '') !== (b.pod.spec.nodeName ?? '')) return a.unassigned ? -1 : 1;
   if (a.phase !== b.phase) return a.phase - b.phase;
   if (a.ready !== b.ready) return a.ready ? 1 : -1;
   if (a.cost !== b.cost) return a.cost - b.cost;
-  if (a.rank !== b.rank) return b.rank - a.rank;
+  const rankA = onNode.get(a.pod.spec.nodeName ?? '') ?? 0;
+  const rankB = onNode.get(b.pod.spec.nodeName ?? '') ?? 0;
+  if (rankA !== rankB) return rankB - rankA;
   if (a.ready && b.ready && a.readySince !== b.readySince) {
     const c = laterFirst(a.readySince, b.readySince, now, a.uid, b.uid);
     if (c !== 0) return c;
@@ -96,18 +98,18 @@ export function podsToDelete(pods: Pod[], count: number, now: number, related: P
   for (const p of related) {
     if (isPodActive(p)) onNode.set(p.spec.nodeName ?? '', (onNode.get(p.spec.nodeName ?? '') ?? 0) + 1);
   }
-  const ranked = pods.map((pod) => rankOf(pod, onNode));
+  const ranked = pods.map(rankOf);
   // A rolling update usually removes one or two pods at a time: pick them without a full sort.
   if (count <= 8) {
     const picked: Pod[] = [];
     for (let n = 0; n < count; n++) {
       let best = 0;
-      for (let i = 1; i < ranked.length; i++) if (compare(ranked[i]!, ranked[best]!, now) < 0) best = i;
+      for (let i = 1; i < ranked.length; i++) if (compare(ranked[i]!, ranked[best]!, now, onNode) < 0) best = i;
       picked.push(ranked[best]!.pod);
       ranked.splice(best, 1);
     }
     return picked;
   }
-  ranked.sort((a, b) => compare(a, b, now));
+  ranked.sort((a, b) => compare(a, b, now, onNode));
   return ranked.slice(0, count).map((r) => r.pod);
 }

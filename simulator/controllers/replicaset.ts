@@ -79,10 +79,12 @@ export class ReplicaSetController implements Controller {
     }
 
     // Observe: the pods it controls, adopting matching orphans and releasing pods that stopped
-    // matching (from the watch cache; the claim walk only happens when there is something to claim).
-    let owned: Pod[] = [...this.pods.ownedBy(uid)].filter(isPodActive);
+    // matching (from the watch cache). Walking them is needed only to claim, to choose whom to
+    // delete, or to time minReadySeconds; otherwise the running counts say how many there are.
+    let owned: Pod[] | undefined;
+    const ownedPods = () => (owned ??= [...this.pods.ownedBy(uid)].filter(isPodActive));
     if (orphans.length || counts.mismatched) {
-      const claimed = claim(rs, [...owned, ...orphans], (p) => selector.matches(p.metadata.labels));
+      const claimed = claim(rs, [...ownedPods(), ...orphans], (p) => selector.matches(p.metadata.labels));
       for (const pod of claimed.release) release(ctx.client, PODS, rs, pod);
       owned = claimed.owned.filter((pod) => !claimed.adopt.includes(pod) || adopt(ctx.client, PODS, rs, pod));
     }
@@ -90,17 +92,17 @@ export class ReplicaSetController implements Controller {
     // Diff and act (not while the ReplicaSet itself is being deleted).
     let failure: { reason: string; message: string } | undefined;
     if (!rs.metadata.deletionTimestamp) {
-      const diff = owned.length - replicas;
+      const diff = (owned?.length ?? counts.active) - replicas;
       if (diff < 0) failure = this.createPods(ctx, rs, Math.min(-diff, burstReplicas));
       else if (diff > 0) {
-        const related = this.relatedPods(rs, owned);
-        failure = this.deletePods(ctx, rs, podsToDelete(owned, Math.min(diff, burstReplicas), now, related));
+        const candidates = ownedPods();
+        failure = this.deletePods(ctx, rs, podsToDelete(candidates, Math.min(diff, burstReplicas), now, this.relatedPods(rs, candidates)));
       }
     }
 
     // Write status from what we observed; the pods we just created or deleted arrive as events.
     const observed = minReady
-      ? countPods(rs, owned, now)
+      ? countPods(rs, ownedPods(), now)
       : { replicas: counts.active, fullyLabeled: counts.fullyLabeled, ready: counts.ready, available: counts.ready };
     const status = calculateStatus(rs, observed, now, failure);
     updateStatusIfChanged(ctx.client, REPLICASETS, rs, status);
@@ -109,7 +111,7 @@ export class ReplicaSetController implements Controller {
     else this.backoff.forget(key);
     // A Ready pod turns Available minReadySeconds later with no event to tell us: look again then.
     let wait = Infinity;
-    for (const p of owned) wait = Math.min(wait, msUntilAvailable(p, minReady, now) ?? Infinity);
+    if (minReady) for (const p of ownedPods()) wait = Math.min(wait, msUntilAvailable(p, minReady, now) ?? Infinity);
     if (wait !== Infinity) ctx.requeueAfter(key, wait);
   }
 
