@@ -57,6 +57,28 @@ describe('kubelet on a kind-like cluster', () => {
     expect(logs.ok && logs.text).toContain('Configuration complete; ready for start up');
   });
 
+  it('pulls one image at a time per node: the second pod waits, then finds the layers there', () => {
+    const c = lifecycleCluster();
+    const onWorker = (name: string, policy?: string) =>
+      podManifest(name, { nodeName: 'wheelhouse-worker', containers: [{ name: 'web', image: 'nginx:1.27', ...(policy ? { imagePullPolicy: policy } : {}) }] });
+    c.client.create(pods, onWorker('first'));
+    c.client.create(pods, onWorker('second'));
+    c.advance(600 + 3_400);
+    expect(waitingReason(c.pod('first'))).toBe('Running');
+    expect(waitingReason(c.pod('second'))).toBe('ContainerCreating');
+    c.advance(400);
+    expect(waitingReason(c.pod('second'))).toBe('Running');
+    const pulled = (name: string) => c.events(name).find((e) => e.reason === 'Pulled')?.message;
+    expect(pulled('first')).toBe('Successfully pulled image "nginx:1.27" in 3.4s (3.4s including waiting). Image size: 72099501 bytes.');
+    expect(pulled('second')).toBe('Successfully pulled image "nginx:1.27" in 400ms (3.8s including waiting). Image size: 72099501 bytes.');
+    // Once the image is there, IfNotPresent does not pull; Always asks the registry again (round trips only).
+    c.client.create(pods, onWorker('third'));
+    c.client.create(pods, onWorker('fourth', 'Always'));
+    c.advance(2_000);
+    expect(pulled('third')).toBe('Container image "nginx:1.27" already present on machine');
+    expect(pulled('fourth')).toBe('Successfully pulled image "nginx:1.27" in 400ms (400ms including waiting). Image size: 72099501 bytes.');
+  });
+
   it('an unknown tag: ErrImagePull, then ImagePullBackOff with 10s doubling back-off', () => {
     const c = lifecycleCluster();
     c.client.create(pods, podManifest('bad', { containers: [{ name: 'bad', image: 'nginx:nope' }] }));

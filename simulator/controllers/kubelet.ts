@@ -20,6 +20,7 @@ import { getIfExists, updateStatusIfChanged } from './client-calls.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { goDuration, inBackoffSince, inBackoffSinceUpdate, nextBackoff, type BackoffEntry } from './kubelet-backoff.ts';
 import { resolveEnv } from './kubelet-env.ts';
+import { type PullerState, SerialImagePuller } from './kubelet-image-puller.ts';
 import { podConditions, podPhase } from './kubelet-pod-status.ts';
 import { initialProbeTrack, probeDefaults, probeLabel, probeTicks, recordOutcome, runProbe, type ProbeKind, type ProbeTrack } from './kubelet-probes.ts';
 import { mountVolumes, newVolumeMountState, type VolumeMountState } from './kubelet-volumes.ts';
@@ -44,7 +45,8 @@ interface ContainerTrack {
   currentId?: string;
   /** The waiting state shown while no container runs. */
   waiting?: { reason: string; message?: string };
-  pull?: { startedAt: number; doneAt: number; error?: string; imageID?: string; sizeBytes?: number };
+  /** startedAt: when the kubelet asked; pullStartedAt: when the node's serial puller got to it. */
+  pull?: { startedAt: number; pullStartedAt?: number; doneAt: number; error?: string; imageID?: string; sizeBytes?: number };
   pulledImageID?: string;
   imageBackoff?: BackoffEntry;
   crashBackoff?: BackoffEntry;
@@ -91,6 +93,7 @@ function formatPod(pod: Pod): string {
 export function createKubelet(options: KubeletOptions): Controller {
   const runtime = options.runtime;
   const pods = new Map<string, PodTrack>(); // by pod key
+  const puller = new SerialImagePuller();
   // What the pod watch brought: each pod's latest state (read-only, as the real kubelet reads its
   // pods from its informer), and the IPs the API shows on each node (node → pod uid → IP), so a new
   // sandbox never takes an address that a pod not yet adopted (seeded, restored) still holds.
@@ -149,7 +152,10 @@ export function createKubelet(options: KubeletOptions): Controller {
       machine = runtime.addNode(nodeName, { subnet: Number(cidr.split('.')[2] ?? 0), internalIP });
     }
     const stopped = faultsOf(ctx).isNodeStopped(nodeName);
-    if (stopped && machine.running) runtime.stopNode(nodeName, ctx.clock.now());
+    if (stopped && machine.running) {
+      runtime.stopNode(nodeName, ctx.clock.now());
+      puller.nodeStopped(nodeName, ctx.clock.now());
+    }
     if (!stopped && !machine.running) runtime.startNode(nodeName);
     return !stopped;
   };
@@ -344,10 +350,8 @@ export function createKubelet(options: KubeletOptions): Controller {
         setWaiting('ErrImageNeverPull', msg, [['Warning', 'ErrImageNeverPull', msg], ['Warning', 'Failed', 'Error: ErrImageNeverPull']]);
         return undefined;
       }
-      if (present && policy !== 'Always') {
-        imageID = present;
-        record(ctx, pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, fp);
-      } else if (t.pull && t.pull.doneAt > now) {
+      // A pull already asked for finishes first, even if another pod's pull brought the image meanwhile.
+      if (t.pull && t.pull.doneAt > now) {
         t.waiting = { reason: 'ContainerCreating' };
         return t.pull.doneAt;
       } else if (t.pull) {
@@ -360,8 +364,12 @@ export function createKubelet(options: KubeletOptions): Controller {
         }
         runtime.storeImage(track.nodeName, image, pull.imageID!);
         imageID = pull.imageID!;
-        const took = goDuration(pull.doneAt - pull.startedAt);
-        record(ctx, pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${pull.sizeBytes} bytes.`, fp);
+        const took = goDuration(pull.doneAt - (pull.pullStartedAt ?? pull.startedAt));
+        const waited = goDuration(pull.doneAt - pull.startedAt);
+        record(ctx, pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${waited} including waiting). Image size: ${pull.sizeBytes} bytes.`, fp);
+      } else if (present && policy !== 'Always') {
+        imageID = present;
+        record(ctx, pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, fp);
       } else if (inBackoffSinceUpdate(t.imageBackoff, now)) {
         if (t.waiting?.reason === 'ErrImagePull' && now < t.imageBackoff!.lastUpdate + kubeletTimings.errImagePullVisibleMs) {
           return t.imageBackoff!.lastUpdate + kubeletTimings.errImagePullVisibleMs;
@@ -375,9 +383,10 @@ export function createKubelet(options: KubeletOptions): Controller {
           ? { ok: false as const, error: `rpc error: code = NotFound desc = failed to pull and unpack image "${parsed.ref.normalized}": failed to resolve reference "${parsed.ref.normalized}": ${parsed.ref.normalized}: not found` }
           : runtime.registry.pull(image);
         record(ctx, pod, 'Normal', 'Pulling', `Pulling image "${image}"`, fp);
+        const slot = puller.schedule(track.nodeName, parsed.ref.normalized, now, result.ok ? result.image.pullMs : kubeletTimings.failedPullMs, { present: !!present, ok: result.ok });
         t.pull = result.ok
-          ? { startedAt: now, doneAt: now + result.image.pullMs, imageID: result.image.imageID, sizeBytes: result.image.sizeBytes }
-          : { startedAt: now, doneAt: now + kubeletTimings.failedPullMs, error: result.error };
+          ? { startedAt: now, pullStartedAt: slot.startsAt, doneAt: slot.doneAt, imageID: result.image.imageID, sizeBytes: result.image.sizeBytes }
+          : { startedAt: now, pullStartedAt: slot.startsAt, doneAt: slot.doneAt, error: result.error };
         t.waiting = { reason: 'ContainerCreating' };
         t.announced = undefined;
         return t.pull.doneAt;
@@ -658,11 +667,12 @@ export function createKubelet(options: KubeletOptions): Controller {
     name: 'kubelet',
     // What a real kubelet keeps in memory and a snapshot must carry: per pod, the back-off
     // entries, probe counts, pull and mount progress and which containers it already runs.
-    saveState: () => ({ pods: cloneJson([...pods]) }),
+    saveState: () => ({ pods: cloneJson([...pods]), puller: puller.save() }),
     restoreState(state) {
       pods.clear();
-      const saved = (state as { pods?: Array<[string, PodTrack]> } | undefined)?.pods ?? [];
-      for (const [key, track] of saved) pods.set(key, cloneJson(track));
+      const saved = state as { pods?: Array<[string, PodTrack]>; puller?: PullerState } | undefined;
+      for (const [key, track] of saved?.pods ?? []) pods.set(key, cloneJson(track));
+      puller.restore(saved?.puller);
     },
     watches: [
       {
