@@ -1,8 +1,8 @@
 // A kind-like cluster running the pod lifecycle controllers (and the workload ones), for tests.
-import { createCluster, type Cluster } from '../cluster.ts';
+import { createCluster, type Cluster, type ControllerFactory } from '../cluster.ts';
 import type { KubeObject } from '../machinery/types.ts';
 import { createGarbageCollector } from './garbage-collector.ts';
-import { createPodLifecycle, type PodLifecycle } from './index.ts';
+import type { PodLifecycle } from './index.ts';
 import type { Pod } from './pod-types.ts';
 import { workloadControllerFactories } from './workload-index.ts';
 
@@ -13,16 +13,13 @@ export interface TestCluster extends Cluster {
 }
 
 export function lifecycleCluster(options: { workloads?: boolean } = {}): TestCluster {
-  let life: PodLifecycle | undefined;
-  const mine = [0, 1, 2, 3].map((i) => ({ api }: { api: Parameters<typeof createPodLifecycle>[0] }) => {
-    life ??= createPodLifecycle(api);
-    return life.controllers[i]!;
-  });
+  const lifecycle = [0, 1, 2, 3].map((i): ControllerFactory => ({ podLifecycle }) => podLifecycle.controllers[i]!);
   const c = createCluster({
-    controllers: [({ api }) => createGarbageCollector(api.store), ...mine, ...(options.workloads === false ? [] : workloadControllerFactories())],
+    controllers: [({ api }) => createGarbageCollector(api.store), ...lifecycle, ...(options.workloads === false ? [] : workloadControllerFactories())],
   });
-  return Object.assign(c, {
-    life: life!,
+  // A restore builds a new pod lifecycle: `life` is always the cluster's current one.
+  Object.defineProperty(c, 'life', { get: () => c.podLifecycle });
+  return Object.assign(c as Cluster & { life: PodLifecycle }, {
     pod: (name: string, namespace = 'default') => c.client.get<Pod>({ resource: 'pods' }, namespace, name),
     events: (name: string) =>
       c.client
