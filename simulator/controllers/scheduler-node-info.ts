@@ -50,10 +50,6 @@ export class NodeInfo {
     return (this.#list ??= [...this.#pods.values()].map((u) => u.pod));
   }
 
-  has(uid: string): boolean {
-    return this.#pods.has(uid);
-  }
-
   /** Whether a pod here has required anti-affinity, which every incoming pod must respect. */
   get hasRequiredAntiAffinity(): boolean {
     return this.#withAntiAffinity > 0;

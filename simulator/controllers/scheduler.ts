@@ -69,8 +69,6 @@ export function schedulePod(pod: Pod, cluster: ClusterView & { nodes: readonly N
   const feasible: NodeInfo[] = [];
   const rejections: FilterRejection[] = [];
   for (const info of cluster.nodes) {
-    // A pod being retried may still be counted on a node from an earlier binding attempt.
-    if (info.has(pod.metadata.uid ?? '')) continue;
     const rejected = filterNode(pod, info, request) ?? spread?.(info) ?? affinity?.(info);
     if (rejected) rejections.push(rejected);
     else feasible.push(info);
