@@ -361,7 +361,9 @@ export class ApiServer implements ApiClient {
   }
 
   #put(rt: ResourceType, body: unknown, opts: WriteOptions, mode: UpdateMode): KubeObject {
-    const next = decodeObject(rt, body);
+    // A status write takes only status (and the preconditions in metadata) from the body: the
+    // spec it carries along is never read, so it is not copied either.
+    const next = decodeObject(rt, mode === 'status' && isPlainObject(body) ? { ...body, spec: undefined } : body);
     const name = next.metadata.name;
     if (!name) throw badRequest('name is required for an update');
     const namespace = this.namespaceFor(rt, next.metadata.namespace);

@@ -129,8 +129,11 @@ export class ObjectStore {
     if (!previous) this.#sortedKeys.delete(key);
     deepFreeze(object);
     collection.set(okey, object);
-    if (previous) this.#unindex(previous);
-    this.#index(rt, object);
+    // Most updates (status above all) keep uid and owners: the indexes stay as they are.
+    if (!previous || !sameOwnership(previous, object)) {
+      if (previous) this.#unindex(previous);
+      this.#index(rt, object);
+    }
     return this.#record({ type: previous ? 'MODIFIED' : 'ADDED', resourceVersion: revision, resource: rt, object, previous });
   }
 
@@ -238,4 +241,11 @@ export class ObjectStore {
       if (set && set.size === 0) this.#dependents.delete(ref.uid);
     }
   }
+}
+
+function sameOwnership(a: KubeObject, b: KubeObject): boolean {
+  if (a.metadata.uid !== b.metadata.uid) return false;
+  const x = a.metadata.ownerReferences ?? [];
+  const y = b.metadata.ownerReferences ?? [];
+  return x.length === y.length && x.every((ref, i) => ref.uid === y[i]!.uid);
 }
