@@ -236,7 +236,9 @@ export class ApiServer implements ApiClient {
       }
     }
     const strategy = this.strategyFor(rt.group, rt.kind);
-    rejectUndecodable(rt, strategy, next);
+    // In a status write everything but status is the stored object's, which was decodable already.
+    if (mode === 'status') rejectUndecodable(rt, strategy, { ...next, spec: undefined } as KubeObject);
+    else rejectUndecodable(rt, strategy, next);
     const errs: FieldError[] = [];
     try {
       strategy?.applyDefaults?.(next);
