@@ -2,6 +2,7 @@
 // completion (goal: under a second), and scaling 100 → 1,000 → 5,000 pods, where the cost per pod
 // should stay flat. Runs the real API server and controller runtime with the stand-in kubelet;
 // each phase also prints its own time per pod so the numbers can be compared across sizes.
+// simulator/benchmarks/cluster-rollout.bench.ts runs the same rollout on a whole cluster.
 import { describe, expect, test } from 'vitest';
 import { DeploymentController } from './deployment.ts';
 import { ReplicaSetController } from './replicaset.ts';
