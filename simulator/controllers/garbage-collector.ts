@@ -22,25 +22,37 @@ export interface OwnerIndex {
 const foreground = 'foregroundDeletion';
 const orphan = 'orphan';
 
-function keysFor(event: { type: string; object: KubeObject }): string[] {
-  const meta = event.object.metadata;
-  if (!meta?.uid) return [];
-  const keys: string[] = [];
-  const owners = meta.ownerReferences ?? [];
-  if (event.type === 'DELETED') {
-    keys.push(`owner/${meta.uid}`);
-    // An owner waiting in the foreground may be free to go now.
-    for (const ref of owners) keys.push(`owner/${ref.uid}`);
+export function createGarbageCollector(index: OwnerIndex): Controller {
+  // The owners each dependent had when last checked. As upstream's graph builder, a dependent is
+  // checked when it appears or its owner references change, not on every status write; an owner
+  // that goes away reaches its dependents through its own key.
+  const ownersSeen = new Map<string, string>();
+
+  function keysFor(event: { type: string; object: KubeObject }): string[] {
+    const meta = event.object.metadata;
+    if (!meta?.uid) return [];
+    const keys: string[] = [];
+    const owners = meta.ownerReferences ?? [];
+    if (event.type === 'DELETED') {
+      ownersSeen.delete(meta.uid);
+      keys.push(`owner/${meta.uid}`);
+      // An owner waiting in the foreground may be free to go now.
+      for (const ref of owners) keys.push(`owner/${ref.uid}`);
+      return keys;
+    }
+    const finalizers = meta.finalizers ?? [];
+    if (meta.deletionTimestamp && (finalizers.includes(foreground) || finalizers.includes(orphan))) keys.push(`owner/${meta.uid}`);
+    if (owners.length) {
+      const signature = owners.map((r) => r.uid).join(',');
+      if (ownersSeen.get(meta.uid) !== signature) {
+        ownersSeen.set(meta.uid, signature);
+        keys.push(`dependent/${meta.uid}`);
+      }
+    } else ownersSeen.delete(meta.uid);
+    if (meta.deletionTimestamp) for (const ref of owners) keys.push(`owner/${ref.uid}`);
     return keys;
   }
-  const finalizers = meta.finalizers ?? [];
-  if (meta.deletionTimestamp && (finalizers.includes(foreground) || finalizers.includes(orphan))) keys.push(`owner/${meta.uid}`);
-  if (owners.length) keys.push(`dependent/${meta.uid}`);
-  if (meta.deletionTimestamp) for (const ref of owners) keys.push(`owner/${ref.uid}`);
-  return keys;
-}
 
-export function createGarbageCollector(index: OwnerIndex): Controller {
   const watches: ControllerWatch[] = resourceTypes
     .filter((rt) => rt.group !== 'events.k8s.io' && rt.verbs.includes('watch'))
     .map((rt) => ({ resource: refFor(rt), keysFor }));
