@@ -9,7 +9,7 @@ import type { ApiServer } from '../machinery/api-server.ts';
 import { rfc3339 } from '../machinery/clock.ts';
 import { parseQuantity } from '../kinds/quantity.ts';
 import { hasReason } from '../machinery/errors.ts';
-import { cloneJson } from '../machinery/json.ts';
+import { cloneJson, deepEqual } from '../machinery/json.ts';
 import type { KubeObject, WatchEvent } from '../machinery/types.ts';
 import { faultsOf, type FaultSwitches } from '../cluster-faults.ts';
 import type { ContainerInput } from '../workloads/container-model.ts';
@@ -75,6 +75,19 @@ interface PodTrack {
 export interface KubeletOptions {
   api?: ApiServer;
   runtime: ContainerRuntime;
+}
+
+function onlyStatusChanged(before: Pod, after: Pod): boolean {
+  const a = before.metadata;
+  const b = after.metadata;
+  return (
+    a.uid === b.uid &&
+    a.deletionTimestamp === b.deletionTimestamp &&
+    a.deletionGracePeriodSeconds === b.deletionGracePeriodSeconds &&
+    deepEqual(a.labels ?? {}, b.labels ?? {}) &&
+    deepEqual(a.annotations ?? {}, b.annotations ?? {}) &&
+    (before.spec === after.spec || deepEqual(before.spec, after.spec))
+  );
 }
 
 function nodeKey(name: string): string {
@@ -678,8 +691,12 @@ export function createKubelet(options: KubeletOptions): Controller {
       {
         resource: podsRef,
         keysFor(event) {
-          observePod(event);
           const pod = event.object as Pod;
+          const before = podCache.get(podKey(pod));
+          observePod(event);
+          // Like the kubelet's pod config source, a change to status alone (its own writes, a
+          // condition another controller added) is not news to the pod worker.
+          if (event.type === 'MODIFIED' && before && onlyStatusChanged(before, pod)) return [];
           return pod.spec?.nodeName || pods.has(podKey(pod)) ? [podKey(pod)] : [];
         },
       },
