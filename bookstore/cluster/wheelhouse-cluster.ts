@@ -79,7 +79,6 @@ export async function clusterDown(options: ClusterOptions): Promise<void> {
 /** Builds the Bookstore images from this checkout and loads them into the cluster's nodes. */
 export async function loadImages(options: ClusterOptions): Promise<string[]> {
   const { run } = options;
-  const log = options.log ?? (() => {});
   const images = selectImages(options.images);
   await requireDocker(run);
   await requireKind(run);

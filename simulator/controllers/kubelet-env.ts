@@ -3,11 +3,16 @@
 // CATALOG_SERVICE_HOST, CATALOG_PORT_80_TCP_ADDR, …) for the Services that exist right then. A
 // reference to something missing is the CreateContainerConfigError the pod then shows, with the
 // kubelet's wording.
-import { hasReason } from '../machinery/errors.ts';
 import type { ApiClient, KubeObject } from '../machinery/types.ts';
+import { getIfExists } from './client-calls.ts';
 import { type Container, type Pod, configMapsRef, secretsRef } from './pod-types.ts';
 
-type DataObject = KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> };
+export type DataObject = KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> };
+
+/** A ConfigMap or Secret a pod refers to (for env, volumes and mounted files); undefined if missing. */
+export function readDataObject(client: ApiClient, kind: 'configmap' | 'secret', namespace: string, name: string): DataObject | undefined {
+  return getIfExists<DataObject>(client, kind === 'configmap' ? configMapsRef : secretsRef, namespace, name);
+}
 
 interface ServiceLike extends KubeObject {
   spec?: { clusterIP?: string; type?: string; ports?: Array<{ name?: string; port: number; protocol?: string }> };
@@ -74,14 +79,7 @@ export function resolveEnv(client: ApiClient, pod: Pod, c: Container, podIP: str
   const cache = new Map<string, DataObject | undefined>();
   const fetch = (kind: 'configmap' | 'secret', name: string): DataObject | undefined => {
     const k = `${kind}/${name}`;
-    if (!cache.has(k)) {
-      try {
-        cache.set(k, client.get<DataObject>(kind === 'configmap' ? configMapsRef : secretsRef, namespace, name));
-      } catch (err) {
-        if (!hasReason(err, 'NotFound')) throw err;
-        cache.set(k, undefined);
-      }
-    }
+    if (!cache.has(k)) cache.set(k, readDataObject(client, kind, namespace, name));
     return cache.get(k);
   };
   const env: Record<string, string> = {};

@@ -11,9 +11,9 @@
 // Not modelled: the "Unable to attach or mount volumes: …" event after the 2m3s wait — since 1.28
 // the kubelet drops it when the wait merely timed out (wait.Interrupted), so 1.32 does not print
 // it; and remounts of already-mounted volumes (a ConfigMap deleted under a running pod).
-import { hasReason } from '../machinery/errors.ts';
-import type { ApiClient, KubeObject } from '../machinery/types.ts';
-import { type Pod, configMapsRef, secretsRef } from './pod-types.ts';
+import type { ApiClient } from '../machinery/types.ts';
+import { readDataObject } from './kubelet-env.ts';
+import type { Pod } from './pod-types.ts';
 
 /** Back-off between attempts at one volume (upstream exponentialbackoff). */
 export const volumeRetry = {
@@ -40,7 +40,6 @@ interface PodVolume {
   projected?: { sources?: Array<{ configMap?: ObjectSource; secret?: ObjectSource }> };
 }
 
-type DataObject = KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> };
 
 /** One pod's mounts, plain data: which volumes are set up, and the back-off of those that failed. */
 export interface VolumeMountState {
@@ -55,19 +54,10 @@ export function newVolumeMountState(alreadyRunning: boolean): VolumeMountState {
   return { mounted: alreadyRunning, done: [], failures: {} };
 }
 
-function fetchObject(client: ApiClient, kind: 'configmap' | 'secret', namespace: string, name: string): DataObject | undefined {
-  try {
-    return client.get<DataObject>(kind === 'configmap' ? configMapsRef : secretsRef, namespace, name);
-  } catch (err) {
-    if (!hasReason(err, 'NotFound')) throw err;
-    return undefined;
-  }
-}
-
 /** The error of one ConfigMap or Secret source, in the volume plugins' words (pkg/volume/configmap,
  * pkg/volume/secret: the kubelet's object cache answers NotFound for the singular resource). */
 function sourceError(client: ApiClient, kind: 'configmap' | 'secret', namespace: string, name: string, items: KeyToPath[] | undefined, optional: boolean): string | undefined {
-  const obj = fetchObject(client, kind, namespace, name);
+  const obj = readDataObject(client, kind, namespace, name);
   if (!obj) return optional ? undefined : `${kind} "${name}" not found`;
   for (const item of items ?? []) {
     const present = obj.data?.[item.key] !== undefined || (kind === 'configmap' && obj.binaryData?.[item.key] !== undefined);

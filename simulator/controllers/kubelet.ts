@@ -16,15 +16,15 @@ import type { ContainerInput } from '../workloads/container-model.ts';
 import type { ContainerRecord, ContainerRuntime } from '../workloads/container-runtime.ts';
 import { containerFiles } from '../workloads/container-files.ts';
 import { invalidImageNameMessage, parseImageReference } from '../workloads/image-reference.ts';
-import { getIfExists, updateStatusIfChanged } from './client-calls.ts';
+import { updateStatusIfChanged } from './client-calls.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { goDuration, inBackoffSince, inBackoffSinceUpdate, nextBackoff, type BackoffEntry } from './kubelet-backoff.ts';
-import { resolveEnv } from './kubelet-env.ts';
+import { readDataObject, resolveEnv } from './kubelet-env.ts';
 import { type PullerState, SerialImagePuller } from './kubelet-image-puller.ts';
 import { podConditions, podPhase } from './kubelet-pod-status.ts';
 import { initialProbeTrack, probeDefaults, probeLabel, probeTicks, recordOutcome, runProbe, type ProbeKind, type ProbeTrack } from './kubelet-probes.ts';
 import { mountVolumes, newVolumeMountState, type VolumeMountState } from './kubelet-volumes.ts';
-import { type Container, type ContainerState, type ContainerStatus, type Node, type Pod, configMapsRef, nodesRef, podKey, podsRef, secretsRef, splitKey } from './pod-types.ts';
+import { type Container, type ContainerState, type ContainerStatus, type Node, type Pod, nodesRef, podKey, podsRef, splitKey } from './pod-types.ts';
 
 /** How long each step takes on a kind node (ms). Behaviour as data: change a number, not code. */
 export const kubeletTimings = {
@@ -265,7 +265,7 @@ export function createKubelet(options: KubeletOptions): Controller {
    * adds (hosts file, resolv.conf, mounted ConfigMaps and Secrets) with the cgroup memory limit. */
   function containerInput(ctx: ControllerContext, pod: Pod, c: Container, podIP: string, startedAt: number, env: Record<string, string>): ContainerInput {
     const parsed = parseImageReference(c.image ?? '');
-    const read = (ref: typeof configMapsRef | typeof secretsRef) => (namespace: string, name: string) => getIfExists<KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> }>(ctx.client, ref, namespace, name);
+    const read = (kind: 'configmap' | 'secret') => (namespace: string, name: string) => readDataObject(ctx.client, kind, namespace, name);
     const limit = parseQuantity(c.resources?.limits?.memory ?? '');
     return {
       image: parsed.ok ? parsed.ref.normalized : (c.image ?? ''),
@@ -279,7 +279,7 @@ export function createKubelet(options: KubeletOptions): Controller {
       hostname: pod.metadata.name ?? '',
       podIP,
       startedAt,
-      files: containerFiles(pod, c.name, podIP, startedAt, { configMap: read(configMapsRef), secret: read(secretsRef) }),
+      files: containerFiles(pod, c.name, podIP, startedAt, { configMap: read('configmap'), secret: read('secret') }),
       ...(typeof limit === 'string' ? {} : { memoryLimitBytes: Number(limit.nano / 1_000_000_000n) }),
     };
   }

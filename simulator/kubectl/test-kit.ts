@@ -1,6 +1,6 @@
 // Shared setup for this folder's tests: a seeded cluster, a shell with kubectl, and a scheduler
 // on the cluster's own clock, so `advance` moves both the controllers and anything kubectl waits for.
-import { createCluster, type Cluster, type ClusterOptions } from '../cluster.ts';
+import { createCluster, type ClusterOptions } from '../cluster.ts';
 import { createShell } from '../shell/builtins.ts';
 import { clusterScheduler } from '../lab-shell.ts';
 import { collectOutput, stringInput } from '../shell/streams.ts';

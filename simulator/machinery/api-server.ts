@@ -230,10 +230,6 @@ export class ApiServer implements ApiClient {
       setOrDelete(meta, 'generation', old.metadata.generation);
       if (meta.managedFields === undefined && old.metadata.managedFields) meta.managedFields = cloneJson(old.metadata.managedFields);
       if (rt.subresources.includes('status')) setOrDelete(next, 'status', cloneJson(old.status));
-      if (rt.kind === 'Namespace') {
-        // spec.finalizers changes only through the finalize subresource.
-        next.spec = { ...(isPlainObject(next.spec) ? next.spec : {}), finalizers: cloneJson((old.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) };
-      }
     }
     const strategy = this.strategyFor(rt.group, rt.kind);
     // In a status write everything but status is the stored object's, which was decodable already.

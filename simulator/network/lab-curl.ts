@@ -6,6 +6,7 @@ import type { Command } from '../shell/command.ts';
 import { workstationPortMappings } from './addresses.ts';
 import type { ClusterNetwork, RequestOutcome } from './network.ts';
 import { runCurl } from './tools/curl.ts';
+import { toolContextFor } from './tools/tool-context.ts';
 
 function hintFor(outcome: RequestOutcome): string | undefined {
   const inside = 'hint: cluster names and IPs are only reachable from inside the cluster: try `kubectl exec POD -- wget -qO- http://SERVICE` (or `kubectl port-forward` on a real cluster)';
@@ -25,26 +26,7 @@ export function labCurlCommand(network: () => ClusterNetwork): Command {
     group: 'network',
     summary: 'transfer a URL (from your machine: node ports and localhost:8080 reach the cluster)',
     run(ctx) {
-      return runCurl(
-        {
-          args: ctx.args,
-          network: network(),
-          from: 'workstation',
-          stdout: ctx.stdout,
-          stderr: ctx.stderr,
-          scheduler: ctx.scheduler,
-          signal: ctx.signal,
-          writeFile(path, content) {
-            try {
-              ctx.fs.writeFile(ctx.resolve(path), content);
-              return undefined;
-            } catch (error) {
-              return error instanceof Error ? error.message : String(error);
-            }
-          },
-        },
-        { hint: hintFor },
-      );
+      return runCurl(toolContextFor(ctx, network(), 'workstation'), { hint: hintFor });
     },
   };
 }

@@ -6,7 +6,7 @@ import type { ClusterNetwork } from '../../network/network.ts';
 import { runCurl } from '../../network/tools/curl.ts';
 import { runNslookup } from '../../network/tools/nslookup.ts';
 import { runWget } from '../../network/tools/wget.ts';
-import type { NetworkToolContext } from '../../network/tools/tool-context.ts';
+import { type NetworkToolContext, toolContextFor } from '../../network/tools/tool-context.ts';
 
 export interface ContainerIdentity {
   namespace: string;
@@ -17,23 +17,7 @@ export interface ContainerIdentity {
 }
 
 function networkContext(ctx: CommandContext, network: ClusterNetwork, who: ContainerIdentity): NetworkToolContext {
-  return {
-    args: ctx.args,
-    network,
-    from: { pod: { namespace: who.namespace, name: who.pod } },
-    stdout: ctx.stdout,
-    stderr: ctx.stderr,
-    scheduler: ctx.scheduler,
-    signal: ctx.signal,
-    writeFile(path, content) {
-      try {
-        ctx.fs.writeFile(ctx.resolve(path), content);
-        return undefined;
-      } catch (error) {
-        return error instanceof Error ? error.message : String(error);
-      }
-    },
-  };
+  return toolContextFor(ctx, network, { pod: { namespace: who.namespace, name: who.pod } });
 }
 
 export function containerTools(who: ContainerIdentity, network: ClusterNetwork | undefined, binaries: readonly string[]): Command[] {

@@ -1,6 +1,7 @@
 // What curl, wget and nslookup need from wherever they run (the lab terminal, or a container
 // entered with kubectl exec): arguments, the network seen from there, output streams, virtual
 // time to wait on, and a place to save files.
+import type { CommandContext } from '../../shell/command.ts';
 import type { Scheduler } from '../../shell/scheduler.ts';
 import { untilAborted } from '../../shell/scheduler.ts';
 import type { Output } from '../../shell/streams.ts';
@@ -16,6 +17,28 @@ export interface NetworkToolContext {
   readonly signal: AbortSignal;
   /** Save a file where the tool runs; returns an error text (e.g. "Permission denied") or undefined. */
   writeFile(path: string, content: string): string | undefined;
+}
+
+/** The context for a tool run as a shell command: its streams and arguments, files saved
+ * through the shell's file system, the network seen from `from`. */
+export function toolContextFor(ctx: CommandContext, network: ClusterNetwork, from: NetworkOrigin): NetworkToolContext {
+  return {
+    args: ctx.args,
+    network,
+    from,
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    scheduler: ctx.scheduler,
+    signal: ctx.signal,
+    writeFile(path, content) {
+      try {
+        ctx.fs.writeFile(ctx.resolve(path), content);
+        return undefined;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+  };
 }
 
 /** How long Linux keeps retrying a SYN nobody answers (tcp_syn_retries=6) before ETIMEDOUT. */

@@ -18,6 +18,7 @@ import { basicExec } from '../container-model.ts';
 import type { ImageModel } from '../image-registry.ts';
 import { bookstoreImages, type BookstoreService } from '../../../bookstore/images.ts';
 import { ConfigError } from '../../../bookstore/services/shared/config.ts';
+import type { ServiceIdentity } from '../../../bookstore/services/shared/identity.ts';
 import { activeSwitches, failureModes, failureSwitchesFromEnv, type FailureMode, type FailureSwitches } from '../../../bookstore/services/shared/failure-switches.ts';
 
 const hangMs = 24 * 60 * 60 * 1000;
@@ -160,16 +161,8 @@ function dependencies(service: BookstoreService, env: Env): Check[] {
 
 const levels = { debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 
-interface Identity {
-  service: BookstoreService;
-  version: string;
-  pod: string;
-  namespace: string;
-  node: string;
-  color: string;
-  message: string;
-  startedAt: string;
-}
+/** The services' own identity shape (bookstore/services/shared/identity.ts), for one of our services. */
+type Identity = ServiceIdentity & { service: BookstoreService };
 
 function identityOf(service: BookstoreService, tagVersion: string, input: ContainerInput): Identity {
   const env = input.env;
