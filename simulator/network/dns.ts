@@ -22,9 +22,26 @@ export function searchPath(namespace: string): string[] {
   return [`${namespace}.svc.${clusterDomain}`, `svc.${clusterDomain}`, clusterDomain];
 }
 
-/** /etc/resolv.conf in a pod with dnsPolicy ClusterFirst (the default). */
-export function resolvConf(namespace: string): string {
-  return `search ${searchPath(namespace).join(' ')}\nnameserver ${kubeDnsIP}\noptions ndots:5\n`;
+export interface PodDnsSettings {
+  /** dnsPolicy: ClusterFirst (the default) or None; Default is not a cluster resolver at all. */
+  policy?: string;
+  config?: { nameservers?: string[]; searches?: string[]; options?: Array<{ name: string; value?: string }> };
+}
+
+/** /etc/resolv.conf in a pod of this namespace: the cluster resolver (dnsPolicy ClusterFirst, the
+ * default), with the pod's dnsConfig merged in; with dnsPolicy None, only dnsConfig. */
+export function resolvConf(namespace: string, dns: PodDnsSettings = {}): string {
+  const none = dns.policy === 'None';
+  const cfg = dns.config ?? {};
+  const searches = [...(none ? [] : searchPath(namespace)), ...(cfg.searches ?? [])];
+  const servers = [...(none ? [] : [kubeDnsIP]), ...(cfg.nameservers ?? [])];
+  const options = new Map<string, string | undefined>(none ? [] : [['ndots', '5']]);
+  for (const o of cfg.options ?? []) options.set(o.name, o.value);
+  const lines: string[] = [];
+  if (searches.length) lines.push(`search ${searches.join(' ')}`);
+  for (const server of servers) lines.push(`nameserver ${server}`);
+  if (options.size) lines.push(`options ${[...options].map(([k, v]) => (v === undefined ? k : `${k}:${v}`)).join(' ')}`);
+  return `${lines.join('\n')}\n`;
 }
 
 /** The names a resolver tries, in order, for what was typed (glibc/musl rules with ndots:5). */

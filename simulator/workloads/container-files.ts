@@ -6,7 +6,8 @@
 // Pure: the caller looks the objects up (lookup returns undefined for a missing one).
 import { fakeSha256 } from './digest.ts';
 import type { KubeObject } from '../machinery/types.ts';
-import { clusterDomain, kubeDnsIP } from '../network/addresses.ts';
+import { clusterDomain } from '../network/addresses.ts';
+import { resolvConf as resolverFor } from '../network/dns.ts';
 
 export interface ContainerFile {
   /** Absolute path. */
@@ -48,13 +49,16 @@ interface PodLike extends KubeObject {
   status?: { podIP?: string };
 }
 
+/** What the hosts file and resolv.conf are made from. */
+type PodNaming = Pick<PodLike, 'metadata'> & { spec?: Pick<NonNullable<PodLike['spec']>, 'hostname' | 'subdomain' | 'hostAliases' | 'dnsPolicy' | 'dnsConfig'> };
+
 export interface VolumeLookup {
   configMap(namespace: string, name: string): { data?: Record<string, string>; binaryData?: Record<string, string> } | undefined;
   secret(namespace: string, name: string): { data?: Record<string, string> } | undefined;
 }
 
 /** pkg/kubelet/kubelet_pods.go managedHostsFileContent: the header, loopback lines, the pod, then hostAliases. */
-export function hostsFile(pod: PodLike, podIP: string): string {
+export function hostsFile(pod: PodNaming, podIP: string): string {
   const name = pod.spec?.hostname || pod.metadata.name || '';
   const ns = pod.metadata.namespace ?? 'default';
   const lines = [
@@ -77,21 +81,9 @@ export function hostsFile(pod: PodLike, podIP: string): string {
   return text;
 }
 
-/** The resolver config for dnsPolicy ClusterFirst (the default), with dnsConfig merged in. */
-export function resolvConf(pod: PodLike): string {
-  const ns = pod.metadata.namespace ?? 'default';
-  const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst';
-  const cfg = pod.spec?.dnsConfig ?? {};
-  const cluster = policy === 'None' ? [] : [`${ns}.svc.${clusterDomain}`, `svc.${clusterDomain}`, clusterDomain];
-  const searches = [...cluster, ...(cfg.searches ?? [])];
-  const servers = policy === 'None' ? (cfg.nameservers ?? []) : [kubeDnsIP, ...(cfg.nameservers ?? [])];
-  const options = new Map<string, string | undefined>(policy === 'None' ? [] : [['ndots', '5']]);
-  for (const o of cfg.options ?? []) options.set(o.name, o.value);
-  const lines: string[] = [];
-  if (searches.length) lines.push(`search ${searches.join(' ')}`);
-  for (const s of servers) lines.push(`nameserver ${s}`);
-  if (options.size) lines.push(`options ${[...options].map(([k, v]) => (v === undefined ? k : `${k}:${v}`)).join(' ')}`);
-  return `${lines.join('\n')}\n`;
+/** The pod's /etc/resolv.conf: the cluster resolver for its namespace, with dnsConfig merged in. */
+export function resolvConf(pod: PodNaming): string {
+  return resolverFor(pod.metadata.namespace ?? 'default', { policy: pod.spec?.dnsPolicy, config: pod.spec?.dnsConfig });
 }
 
 function decodeBase64(text: string): string {

@@ -7,7 +7,7 @@ import type { ApiClient, KubeObject } from '../../machinery/types.ts';
 import { hasReason } from '../../machinery/errors.ts';
 import { decodeBase64 } from '../../shell/commands/base64.ts';
 import { WorkspaceFs } from '../../shell/workspace-fs.ts';
-import { resolvConf } from '../../network/dns.ts';
+import { hostsFile, resolvConf } from '../../workloads/container-files.ts';
 import { osRelease, type ImageProfile } from './image-profiles.ts';
 
 interface KeyToPath {
@@ -53,12 +53,6 @@ function projectedToken(pod: KubeObject): string {
   return `${b64url('{"alg":"RS256","kid":"wheelhouse-sim"}')}.${b64url(payload)}.${b64url(`signature:${pod.metadata.uid ?? ''}`)}`;
 }
 
-function hostsFile(pod: ExecPod): string {
-  const ip = pod.status?.podIP ?? '';
-  const fqdn = pod.spec?.hostname && pod.spec.subdomain ? `${pod.spec.hostname}.${pod.spec.subdomain}.${pod.metadata.namespace}.svc.cluster.local\t${pod.spec.hostname}` : (pod.metadata.name ?? '');
-  return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${fqdn}\n`;
-}
-
 /** processFiles: what the container's own process wrote (ContainerRuntime.files), written last. */
 export function containerFiles(client: ApiClient, pod: ExecPod, container: string, profile: ImageProfile, now: number, home: string, processFiles: ReadonlyMap<string, string> = new Map()): WorkspaceFs {
   const fs = new WorkspaceFs({ home, now: () => now });
@@ -71,8 +65,9 @@ export function containerFiles(client: ApiClient, pod: ExecPod, container: strin
   if (release) write('/etc/os-release', release);
   for (const [path, content] of Object.entries(profile.files ?? {})) write(path, content);
   write('/etc/hostname', `${pod.spec?.hostname ?? pod.metadata.name ?? ''}\n`);
-  write('/etc/hosts', hostsFile(pod));
-  write('/etc/resolv.conf', resolvConf(pod.metadata.namespace ?? 'default'));
+  // The kubelet-managed files, as the kubelet writes them when the container starts.
+  write('/etc/hosts', hostsFile(pod, pod.status?.podIP ?? ''));
+  write('/etc/resolv.conf', resolvConf(pod));
 
   const namespace = pod.metadata.namespace ?? 'default';
   const fetch = (resource: 'configmaps' | 'secrets', name: string): DataObject | undefined => {
