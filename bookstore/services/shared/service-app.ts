@@ -4,12 +4,13 @@
 import { Hono, type Context } from 'hono';
 import { routePath } from 'hono/route';
 import { randomUUID } from 'node:crypto';
+import type { Env } from './config.ts';
 import type { ServiceIdentity } from './identity.ts';
-import { servedByHeader, versionHeader } from './identity.ts';
-import type { HealthState } from './health.ts';
-import type { ServiceMetrics } from './metrics.ts';
-import type { Logger } from './logger.ts';
-import { activeSwitches, type FailureSwitches } from './failure-switches.ts';
+import { identityFromEnv, servedByHeader, versionHeader } from './identity.ts';
+import { HealthState } from './health.ts';
+import { createMetrics, type ServiceMetrics } from './metrics.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { activeSwitches, failureSwitchesFromEnv, type FailureSwitches } from './failure-switches.ts';
 
 export interface ServiceContext {
   identity: ServiceIdentity;
@@ -20,6 +21,15 @@ export interface ServiceContext {
   /** Injected so tests can decide which requests the error-rate switch hits. */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** What every service's main starts from: who it is, its logger, failure switches, health and metrics. */
+export function serviceContextFromEnv(service: string, env: Env): ServiceContext {
+  const identity = identityFromEnv(service, env);
+  const log = createLogger(identity, env.LOG_LEVEL ?? 'info');
+  const switches = failureSwitchesFromEnv(env);
+  const health = new HealthState(switches);
+  return { identity, log, switches, health, metrics: createMetrics(identity, switches) };
 }
 
 type JsonBody = Record<string, unknown>;

@@ -1,24 +1,15 @@
 // catalog: lists books from Postgres, cached in Redis. Ready when Postgres answers; Redis is optional.
 import { readInteger, readOptionalString } from '../../shared/config.ts';
-import { failureSwitchesFromEnv } from '../../shared/failure-switches.ts';
-import { HealthState } from '../../shared/health.ts';
-import { identityFromEnv } from '../../shared/identity.ts';
-import { createLogger } from '../../shared/logger.ts';
-import { createMetrics } from '../../shared/metrics.ts';
 import { createPool, databaseSettingsFromEnv, postgresCheck } from '../../shared/postgres.ts';
 import { runService } from '../../shared/run-service.ts';
-import { createServiceApp } from '../../shared/service-app.ts';
+import { createServiceApp, serviceContextFromEnv } from '../../shared/service-app.ts';
 import { createRedisCache } from './book-cache.ts';
 import { PostgresBookRepository } from './books.ts';
 import { addCatalogRoutes } from './catalog-app.ts';
 
 const env = process.env;
-const identity = identityFromEnv('catalog', env);
-const log = createLogger(identity, env.LOG_LEVEL ?? 'info');
-const switches = failureSwitchesFromEnv(env);
-const health = new HealthState(switches);
-const metrics = createMetrics(identity, switches);
-const ctx = { identity, log, switches, health, metrics };
+const ctx = serviceContextFromEnv('catalog', env);
+const { log, switches, health } = ctx;
 const app = createServiceApp(ctx);
 const closers: { name: string; close: () => Promise<void> }[] = [];
 

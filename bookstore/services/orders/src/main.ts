@@ -5,14 +5,9 @@ import amqp from 'amqplib';
 import { Gauge } from 'prom-client';
 import { AmqpLink } from '../../shared/amqp-link.ts';
 import { readInteger, readOptionalString } from '../../shared/config.ts';
-import { failureSwitchesFromEnv } from '../../shared/failure-switches.ts';
-import { HealthState } from '../../shared/health.ts';
-import { identityFromEnv } from '../../shared/identity.ts';
-import { createLogger } from '../../shared/logger.ts';
-import { createMetrics } from '../../shared/metrics.ts';
 import { createPool, databaseSettingsFromEnv, postgresCheck } from '../../shared/postgres.ts';
 import { runService } from '../../shared/run-service.ts';
-import { createServiceApp } from '../../shared/service-app.ts';
+import { createServiceApp, serviceContextFromEnv } from '../../shared/service-app.ts';
 import { httpCatalogClient } from './catalog-client.ts';
 import { ConfirmingPublisher } from './event-publisher.ts';
 import { addOrdersRoutes } from './orders-app.ts';
@@ -21,12 +16,8 @@ import { OutboxRelay, PostgresOutbox } from './outbox.ts';
 import { missingOrdersConfig } from './required-config.ts';
 
 const env = process.env;
-const identity = identityFromEnv('orders', env);
-const log = createLogger(identity, env.LOG_LEVEL ?? 'info');
-const switches = failureSwitchesFromEnv(env);
-const health = new HealthState(switches);
-const metrics = createMetrics(identity, switches);
-const ctx = { identity, log, switches, health, metrics };
+const ctx = serviceContextFromEnv('orders', env);
+const { log, switches, health, metrics } = ctx;
 const app = createServiceApp(ctx);
 
 // Without its settings orders stays alive but refuses readiness, and says which ones are missing.

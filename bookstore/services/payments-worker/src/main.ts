@@ -4,24 +4,16 @@
 import amqp from 'amqplib';
 import { AmqpLink } from '../../shared/amqp-link.ts';
 import { readInteger, readOptionalString } from '../../shared/config.ts';
-import { failureSwitchesFromEnv } from '../../shared/failure-switches.ts';
-import { HealthState } from '../../shared/health.ts';
-import { identityFromEnv } from '../../shared/identity.ts';
-import { createLogger } from '../../shared/logger.ts';
-import { createMetrics } from '../../shared/metrics.ts';
 import { createPool, databaseSettingsFromEnv, postgresCheck } from '../../shared/postgres.ts';
 import { runService } from '../../shared/run-service.ts';
-import { createServiceApp } from '../../shared/service-app.ts';
+import { createServiceApp, serviceContextFromEnv } from '../../shared/service-app.ts';
 import { PostgresPaymentLedger } from './payment-ledger.ts';
 import { PaymentsConsumer } from './payments-consumer.ts';
 
 const env = process.env;
-const identity = identityFromEnv('payments-worker', env);
-const log = createLogger(identity, env.LOG_LEVEL ?? 'info');
-const switches = failureSwitchesFromEnv(env);
-const health = new HealthState(switches);
-const metrics = createMetrics(identity, switches);
-const app = createServiceApp({ identity, log, switches, health, metrics });
+const ctx = serviceContextFromEnv('payments-worker', env);
+const { identity, log, switches, health, metrics } = ctx;
+const app = createServiceApp(ctx);
 
 const database = databaseSettingsFromEnv(env);
 const amqpUrl = readOptionalString(env, 'AMQP_URL');
