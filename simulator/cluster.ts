@@ -94,14 +94,15 @@ export interface Cluster {
 
 export const defaultStartTime = '2025-01-01T00:00:00Z';
 
+/** The scheduler, the kubelets, node lifecycle and taint eviction: they share one container
+ * runtime per cluster (ControllerDeps.podLifecycle, made in createCluster). */
+export function podLifecycleFactories(): ControllerFactory[] {
+  return [0, 1, 2, 3].map((i): ControllerFactory => ({ podLifecycle }) => podLifecycle.controllers[i]!);
+}
+
 /** Everything kube-controller-manager, the scheduler and the kubelets would run. */
 export function defaultControllers(): ControllerFactory[] {
-  return [
-    ({ api }) => createGarbageCollector(api.store),
-    ...workloadControllerFactories(),
-    // The pod lifecycle controllers share one container runtime per cluster, made in createCluster.
-    ...[0, 1, 2, 3].map((i): ControllerFactory => ({ podLifecycle }) => podLifecycle.controllers[i]!),
-  ];
+  return [({ api }) => createGarbageCollector(api.store), ...workloadControllerFactories(), ...podLifecycleFactories()];
 }
 
 export function createCluster(options: ClusterOptions = {}): Cluster {

@@ -1,5 +1,5 @@
 // A kind-like cluster running the pod lifecycle controllers (and the workload ones), for tests.
-import { createCluster, type Cluster, type ControllerFactory } from '../cluster.ts';
+import { createCluster, podLifecycleFactories, type Cluster } from '../cluster.ts';
 import type { KubeObject } from '../machinery/types.ts';
 import { createGarbageCollector } from './garbage-collector.ts';
 import type { PodLifecycle } from './index.ts';
@@ -13,9 +13,8 @@ export interface TestCluster extends Cluster {
 }
 
 export function lifecycleCluster(options: { workloads?: boolean } = {}): TestCluster {
-  const lifecycle = [0, 1, 2, 3].map((i): ControllerFactory => ({ podLifecycle }) => podLifecycle.controllers[i]!);
   const c = createCluster({
-    controllers: [({ api }) => createGarbageCollector(api.store), ...lifecycle, ...(options.workloads === false ? [] : workloadControllerFactories())],
+    controllers: [({ api }) => createGarbageCollector(api.store), ...podLifecycleFactories(), ...(options.workloads === false ? [] : workloadControllerFactories())],
   });
   // A restore builds a new pod lifecycle: `life` is always the cluster's current one.
   Object.defineProperty(c, 'life', { get: () => c.podLifecycle });

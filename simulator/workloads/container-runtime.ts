@@ -114,7 +114,7 @@ export class ContainerRuntime {
       this.settle(c, now);
       if (c.finishedAt === undefined) Object.assign(c, { finishedAt: now, exitCode: 255, reason: 'Unknown' });
     }
-    for (const s of this.#sandboxes.values()) if (s.nodeName === name && s.stoppedAt === undefined) s.stoppedAt = now;
+    for (const s of this.#onNode.get(name) ?? []) if (s.stoppedAt === undefined) s.stoppedAt = now;
     this.onChange?.(undefined, name);
   }
 
