@@ -1,11 +1,8 @@
 // The same labs graded through the simulator's HTTP API server with client-node: setup through
 // client-node, the solution run in the simulator's shell, and a grade that matches the in-process
 // grade, makes one list per kind and namespace, and sends nothing but GET requests.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSimServer, type SimServer } from '../simulator/server/sim-server.ts';
+import type { SimServer } from '../simulator/server/sim-server.ts';
 import { labs } from '../labs/index.ts';
 import { gradeLab, type GradeReport } from './grade.ts';
 import { readLabFiles } from './lab-files.node.ts';
@@ -15,25 +12,21 @@ import { parseManifests } from './manifests.ts';
 import { clientNodeReader } from './reader/client-node-reader.node.ts';
 import { simulatorReader } from './reader/simulator-reader.ts';
 import { failures, runSolution } from './testing/lab-harness.ts';
-import { startRecordingProxy, tokenKubeconfig, type RecordingProxy } from './testing/recording-proxy.node.ts';
+import { startProxiedSim, type ProxiedSim } from './testing/proxied-sim.node.ts';
+import type { RecordingProxy } from './testing/recording-proxy.node.ts';
 
 let sim: SimServer;
 let proxy: RecordingProxy;
-let dir: string;
 let kubeconfig: string;
+let proxied: ProxiedSim | undefined;
 
 beforeAll(async () => {
-  sim = await startSimServer({ port: 0, seed: 11 });
-  proxy = await startRecordingProxy({ url: sim.url, caPem: sim.caPem });
-  dir = mkdtempSync(path.join(os.tmpdir(), 'wheelhouse-grade-'));
-  kubeconfig = path.join(dir, 'kubeconfig');
-  writeFileSync(kubeconfig, tokenKubeconfig(proxy.url, sim.token));
+  proxied = await startProxiedSim(11);
+  ({ sim, proxy, kubeconfig } = proxied);
 });
 
 afterAll(async () => {
-  await proxy?.close();
-  await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await proxied?.close();
 });
 
 const statuses = (report: GradeReport) => Object.fromEntries(report.checks.map((c) => [c.id, c.status]));

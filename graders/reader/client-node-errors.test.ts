@@ -1,34 +1,28 @@
 // Why a grade could not run, through client-node: each failure is a typed ReadError with a message
 // that says what to do, and a grade over it reports `error` (never pass or fail).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSimServer, type SimServer } from '../../simulator/server/sim-server.ts';
 import firstPod from '../../labs/first-pod/lab.ts';
 import { gradeLab } from '../grade.ts';
-import { startRecordingProxy, tokenKubeconfig, type RecordingProxy } from '../testing/recording-proxy.node.ts';
+import { startProxiedSim, type ProxiedSim } from '../testing/proxied-sim.node.ts';
+import { tokenKubeconfig, type RecordingProxy } from '../testing/recording-proxy.node.ts';
 import { clientNodeReader } from './client-node-reader.node.ts';
 import { ReadError } from './read-errors.ts';
 
-let sim: SimServer;
 let proxy: RecordingProxy;
-let dir: string;
 let kubeconfig: string;
+let dir: string;
+let proxied: ProxiedSim | undefined;
 
 beforeAll(async () => {
-  sim = await startSimServer({ port: 0, seed: 3 });
-  proxy = await startRecordingProxy({ url: sim.url, caPem: sim.caPem });
-  dir = mkdtempSync(path.join(os.tmpdir(), 'wheelhouse-errors-'));
-  kubeconfig = path.join(dir, 'kubeconfig');
-  writeFileSync(kubeconfig, tokenKubeconfig(proxy.url, sim.token));
+  proxied = await startProxiedSim(3);
+  ({ proxy, kubeconfig, dir } = proxied);
 });
 
 afterAll(async () => {
-  await proxy?.close();
-  await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await proxied?.close();
 });
 
 function reasonOf(fn: () => unknown): string | undefined {
