@@ -13,6 +13,7 @@ import { FaultSwitches } from './cluster-faults.ts';
 import { seedKindCluster } from './cluster-seed.ts';
 import { strategyFor } from './kinds/index.ts';
 import { ApiServer } from './machinery/api-server.ts';
+import { sharedResultsClient } from './machinery/shared-results-client.ts';
 import { VirtualClock, toEpochMs } from './machinery/clock.ts';
 import { badRequest } from './machinery/errors.ts';
 import { cloneJson } from './machinery/json.ts';
@@ -113,7 +114,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const factories = options.controllers ?? defaultControllers();
   // Controllers keep caches fed by their watches, so a restore builds them afresh.
   const build = () => {
-    const runtime = new ControllerRuntime({ client: api, clock, random, contextExtras: { faults } });
+    const runtime = new ControllerRuntime({ client: sharedResultsClient(api), clock, random, contextExtras: { faults } });
     const podLifecycle = createPodLifecycle(api);
     for (const make of factories) runtime.add(make({ api, faults, podLifecycle }));
     return { runtime, podLifecycle };

@@ -65,6 +65,8 @@ interface Sync {
 
 export class DeploymentController implements Controller {
   readonly name = 'deployment-controller';
+  // Sixty ReplicaSet status writes at one instant become one sync (see Controller.coalesceBursts).
+  readonly coalesceBursts = true;
   readonly watches: readonly ControllerWatch[];
   // Informer-like memory from the watches: Deployment selectors (to find who adopts an orphan
   // ReplicaSet) and which Deployment controls each ReplicaSet (to route pod deletions).

@@ -17,24 +17,18 @@ function deletionCost(pod: Pod): number {
   return Number.isInteger(n) ? n : 0;
 }
 
-/** log2 bucket of how long ago t was; -1 for "not in the past". */
-function logRank(t: number, now: number): number {
+/** log2 bucket of how long ago t was; -1 for "not in the past", -2 for no time at all (goes first). */
+function logRank(t: number | undefined, now: number): number {
+  if (t === undefined) return -2;
   const d = (now - t) * 1e6; // upstream takes log2 of nanoseconds
   return d > 0 ? Math.floor(Math.log2(d)) : -1;
 }
 
-/** Negative when a should be deleted before b: the later time first, zero/unknown time first of all. */
-function laterFirst(a: number | undefined, b: number | undefined, now: number, uidA: string, uidB: string): number {
-  if (a === undefined || b === undefined) return a === undefined ? -1 : 1;
-  const diff = logRank(a, now) - logRank(b, now);
-  if (diff !== 0) return diff; // smaller rank = more recent = delete first
-  return uidA < uidB ? -1 : uidA > uidB ? 1 : 0;
-}
-
-/** Everything the order looks at, worked out once per pod before sorting. */
-interface Ranked {
-  pod: Pod;
+/** What never changes for a pod object, worked out once per (frozen, shared) object: a scale-down
+ * of a large ReplicaSet ranks the same pods again and again, one or two victims at a time. */
+interface Facts {
   unassigned: boolean;
+  node: string;
   phase: number;
   ready: boolean;
   cost: number;
@@ -44,17 +38,15 @@ interface Ranked {
   uid: string;
 }
 
-/** The facts are kept per (frozen, shared) pod object: a scale-down of a large ReplicaSet ranks
- * the same pods again and again, one or two victims at a time. */
-const factsOf = new WeakMap<Pod, Ranked>();
+const factsOf = new WeakMap<Pod, Facts>();
 
-function rankOf(pod: Pod): Ranked {
+function factsFor(pod: Pod): Facts {
   let facts = factsOf.get(pod);
   if (!facts) {
     const ready = isPodReady(pod);
     facts = {
-      pod,
       unassigned: !pod.spec.nodeName,
+      node: pod.spec.nodeName ?? '',
       phase: phaseOrder[pod.status?.phase ?? ''] ?? 0,
       ready,
       cost: deletionCost(pod),
@@ -69,22 +61,39 @@ function rankOf(pod: Pod): Ranked {
   return facts;
 }
 
-/** onNode: active related pods per node; more of them on a pod's node makes it go first. */
-function compare(a: Ranked, b: Ranked, now: number, onNode: Map<string, number>): number {
-  if (a.unassigned !== b.unassigned && (a.pod.spec.nodeName ?? '') !== (b.pod.spec.nodeName ?? '')) return a.unassigned ? -1 : 1;
+/** A pod's facts plus what depends on this call (the time, the pods per node), as numbers. */
+interface Ranked extends Facts {
+  pod: Pod;
+  /** Active related pods on the same node: more makes it go first. */
+  onNode: number;
+  readyRank: number;
+  createdRank: number;
+}
+
+function ranked(pod: Pod, now: number, onNode: Map<string, number>): Ranked {
+  const f = factsFor(pod);
+  return { ...f, pod, onNode: onNode.get(f.node) ?? 0, readyRank: logRank(f.readySince, now), createdRank: logRank(f.created, now) };
+}
+
+/** Negative when a should be deleted before b. Times compare by log2 bucket, then by UID. */
+function compare(a: Ranked, b: Ranked): number {
+  if (a.unassigned !== b.unassigned && a.node !== b.node) return a.unassigned ? -1 : 1;
   if (a.phase !== b.phase) return a.phase - b.phase;
   if (a.ready !== b.ready) return a.ready ? 1 : -1;
   if (a.cost !== b.cost) return a.cost - b.cost;
-  const rankA = onNode.get(a.pod.spec.nodeName ?? '') ?? 0;
-  const rankB = onNode.get(b.pod.spec.nodeName ?? '') ?? 0;
-  if (rankA !== rankB) return rankB - rankA;
+  if (a.onNode !== b.onNode) return b.onNode - a.onNode;
   if (a.ready && b.ready && a.readySince !== b.readySince) {
-    const c = laterFirst(a.readySince, b.readySince, now, a.uid, b.uid);
+    // The more recently Ready goes first.
+    const c = a.readyRank - b.readyRank || byUid(a, b);
     if (c !== 0) return c;
   }
   if (a.restarts !== b.restarts) return b.restarts - a.restarts;
-  if (a.created !== b.created) return laterFirst(a.created, b.created, now, a.uid, b.uid);
+  if (a.created !== b.created) return a.createdRank - b.createdRank || byUid(a, b);
   return 0;
+}
+
+function byUid(a: Ranked, b: Ranked): number {
+  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
 }
 
 /**
@@ -98,18 +107,18 @@ export function podsToDelete(pods: Pod[], count: number, now: number, related: P
   for (const p of related) {
     if (isPodActive(p)) onNode.set(p.spec.nodeName ?? '', (onNode.get(p.spec.nodeName ?? '') ?? 0) + 1);
   }
-  const ranked = pods.map(rankOf);
+  const candidates = pods.map((p) => ranked(p, now, onNode));
   // A rolling update usually removes one or two pods at a time: pick them without a full sort.
   if (count <= 8) {
     const picked: Pod[] = [];
     for (let n = 0; n < count; n++) {
       let best = 0;
-      for (let i = 1; i < ranked.length; i++) if (compare(ranked[i]!, ranked[best]!, now, onNode) < 0) best = i;
-      picked.push(ranked[best]!.pod);
-      ranked.splice(best, 1);
+      for (let i = 1; i < candidates.length; i++) if (compare(candidates[i]!, candidates[best]!) < 0) best = i;
+      picked.push(candidates[best]!.pod);
+      candidates.splice(best, 1);
     }
     return picked;
   }
-  ranked.sort((a, b) => compare(a, b, now, onNode));
-  return ranked.slice(0, count).map((r) => r.pod);
+  candidates.sort(compare);
+  return candidates.slice(0, count).map((r) => r.pod);
 }

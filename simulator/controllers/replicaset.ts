@@ -35,6 +35,9 @@ interface KnownReplicaSet {
 
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset-controller';
+  // Sixty of its pods turning Ready at one instant become one sync and one status write (see
+  // Controller.coalesceBursts); the queue's de-duplication does this for a real controller.
+  readonly coalesceBursts = true;
   readonly watches: readonly ControllerWatch[];
   // What the watches have told us about ReplicaSets (an informer's cache): lets a pod event
   // find the ReplicaSets that might adopt it, and lets scale-down see sibling ReplicaSets.

@@ -158,6 +158,8 @@ export class ServiceIndex {
     const ns = pod.metadata.namespace ?? '';
     const podKey = `${ns}/${pod.metadata.name}`;
     const before = this.podServices.get(podKey) ?? [];
+    // No Service selects in this namespace (a Deployment without a Service): nothing to do.
+    if (!before.length && !this.selectors.get(ns)?.size) return [];
     // Being bound to a node or restarting a container changes no endpoint: refresh, no wake-up.
     if (event.type === 'MODIFIED' && previous && endpointFingerprint(previous) === endpointFingerprint(pod)) {
       for (const svc of before) this.members.get(svc)?.set(podKey, pod);

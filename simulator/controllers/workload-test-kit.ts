@@ -5,6 +5,7 @@ import { ApiServer, type StrategyLookup } from '../machinery/api-server.ts';
 import { VirtualClock } from '../machinery/clock.ts';
 import { hasReason } from '../machinery/errors.ts';
 import { SeededRandom } from '../machinery/random.ts';
+import { sharedResultsClient } from '../machinery/shared-results-client.ts';
 import type { KubeObject } from '../machinery/types.ts';
 import type { Controller, ControllerContext, EventType } from './controller.ts';
 import { ControllerRuntime } from './runtime.ts';
@@ -34,7 +35,7 @@ export class TestCluster {
     for (const ns of options.namespaces ?? ['default']) {
       this.api.create(NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     }
-    this.runtime = new ControllerRuntime({ client: this.api, clock: this.clock, random: this.random, maxReconcilesPerRun: 5_000_000 });
+    this.runtime = new ControllerRuntime({ client: sharedResultsClient(this.api), clock: this.clock, random: this.random, maxReconcilesPerRun: 5_000_000 });
     this.runtime.onBug = (controller, key, error) => {
       throw new Error(`${controller} failed on ${key}: ${String(error)}`, { cause: error });
     };
@@ -119,8 +120,7 @@ export class FakeKubelet implements Controller {
     if (!pod.spec.nodeName) {
       if (!this.options.bind) return; // the scheduler's binding arrives as another event
       const nodes = this.options.nodes;
-      pod.spec.nodeName = nodes[this.nextNode++ % nodes.length];
-      pod = ctx.client.update<Pod>(PODS, pod);
+      pod = ctx.client.update<Pod>(PODS, { ...pod, spec: { ...pod.spec, nodeName: nodes[this.nextNode++ % nodes.length] } });
     }
     if (!pod.status?.podIP) {
       const ip = `10.244.${Math.floor(this.nextIP / 250)}.${(this.nextIP % 250) + 2}`;

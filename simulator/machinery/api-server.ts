@@ -63,6 +63,21 @@ export interface ApiServerOptions {
 
 type UpdateMode = 'main' | 'status' | 'finalize';
 
+/**
+ * An option only in-process code can pass (a symbol never arrives over HTTP): hand back the stored
+ * object itself, frozen, instead of a copy. Controllers read it the way client-go code reads a
+ * lister's objects and copy before they change anything; see sharedResultsClient().
+ */
+export const shareResult = Symbol('shareResult');
+export interface ShareResult {
+  [shareResult]?: true;
+}
+
+/** The caller's own copy of what the store holds, unless it asked to share the frozen object. */
+function out<T>(obj: T, opts: ShareResult | undefined): T {
+  return opts?.[shareResult] || !Object.isFrozen(obj) ? obj : cloneJson(obj);
+}
+
 export class ApiServer implements ApiClient {
   readonly store: ObjectStore;
   readonly watches: WatchHub;
@@ -88,38 +103,38 @@ export class ApiServer implements ApiClient {
 
   // ---- ApiClient ----
 
-  create<T extends KubeObject>(ref: ResourceRef, body: T, opts: WriteOptions = {}): T {
-    return guard(() => this.#create(this.resolve(ref, 'create'), body, opts) as T);
+  create<T extends KubeObject>(ref: ResourceRef, body: T, opts: WriteOptions & ShareResult = {}): T {
+    return guard(() => out(this.#create(this.resolve(ref, 'create'), body, opts) as T, opts));
   }
 
-  get<T extends KubeObject>(ref: ResourceRef, namespace: string | undefined, name: string, opts: GetOptions = {}): T {
+  get<T extends KubeObject>(ref: ResourceRef, namespace: string | undefined, name: string, opts: GetOptions & ShareResult = {}): T {
     return guard(() => {
       const rt = this.resolve(ref, 'get');
       const obj = this.mustGet(rt, namespace, name);
       if (opts.subresource === 'scale') return getScale(rt, obj) as unknown as T;
-      return cloneJson(obj) as T;
+      return out(obj as T, opts);
     });
   }
 
-  list<T extends KubeObject>(ref: ResourceRef, opts: ListOptions = {}): KubeList<T> {
-    return guard(() => this.#list(this.resolve(ref, 'list'), opts) as KubeList<T>);
+  list<T extends KubeObject>(ref: ResourceRef, opts: ListOptions & ShareResult = {}): KubeList<T> {
+    return guard(() => this.#list(this.resolve(ref, 'list'), opts, !opts[shareResult]) as KubeList<T>);
   }
 
-  update<T extends KubeObject>(ref: ResourceRef, body: T, opts: WriteOptions & { subresource?: 'scale' | 'finalize' } = {}): T {
+  update<T extends KubeObject>(ref: ResourceRef, body: T, opts: WriteOptions & ShareResult & { subresource?: 'scale' | 'finalize' } = {}): T {
     return guard(() => {
       const rt = this.resolve(ref, 'update');
       if (opts.subresource === 'scale') return updateScale(this, rt, body, opts) as unknown as T;
       const mode: UpdateMode = opts.subresource === 'finalize' ? 'finalize' : 'main';
       if (mode === 'finalize' && rt.kind !== 'Namespace') throw resourceNotFound();
-      return this.#put(rt, body, opts, mode) as T;
+      return out(this.#put(rt, body, opts, mode) as T, opts);
     });
   }
 
-  updateStatus<T extends KubeObject>(ref: ResourceRef, body: T, opts: WriteOptions = {}): T {
+  updateStatus<T extends KubeObject>(ref: ResourceRef, body: T, opts: WriteOptions & ShareResult = {}): T {
     return guard(() => {
       const rt = this.resolve(ref, 'update');
       if (!rt.subresources.includes('status')) throw resourceNotFound();
-      return this.#put(rt, body, opts, 'status') as T;
+      return out(this.#put(rt, body, opts, 'status') as T, opts);
     });
   }
 
@@ -129,13 +144,16 @@ export class ApiServer implements ApiClient {
     name: string,
     type: PatchType,
     body: unknown,
-    opts: WriteOptions & { subresource?: Subresource } = {},
+    opts: WriteOptions & ShareResult & { subresource?: Subresource } = {},
   ): T {
-    return guard(() => this.#patch(this.resolve(ref, 'patch'), namespace, name, type, body, opts) as T);
+    return guard(() => out(this.#patch(this.resolve(ref, 'patch'), namespace, name, type, body, opts) as T, opts));
   }
 
-  delete(ref: ResourceRef, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | Status {
-    return guard(() => deleteObject(this, this.resolve(ref, 'delete'), this.namespaceFor(this.resolve(ref, 'delete'), namespace), name, opts));
+  delete(ref: ResourceRef, namespace: string | undefined, name: string, opts: DeleteOptions & ShareResult = {}): KubeObject | Status {
+    return guard(() => {
+      const rt = this.resolve(ref, 'delete');
+      return out(deleteObject(this, rt, this.namespaceFor(rt, namespace), name, opts), opts);
+    });
   }
 
   watch(ref: ResourceRef, opts: WatchOptions, onEvent: (event: WatchEvent) => void): () => void {
@@ -184,21 +202,21 @@ export class ApiServer implements ApiClient {
     return obj;
   }
 
-  /** Stamps a new resourceVersion and stores the object. Returns a copy for the caller. */
+  /** Stamps a new resourceVersion and stores the object. Returns it as stored: frozen, so the
+   * public verbs copy it for their caller (see out()). */
   commit(rt: ResourceType, obj: KubeObject): KubeObject {
     const rv = this.store.nextRevision();
     obj.metadata.resourceVersion = String(rv);
     this.store.put(rt, obj, rv);
-    return cloneJson(obj);
+    return obj;
   }
 
   /** Removes an object for good; watchers get DELETED with its last state at a new resourceVersion. */
   removeNow(rt: ResourceType, obj: KubeObject): KubeObject {
     const rv = this.store.nextRevision();
-    const last = cloneJson(obj);
-    last.metadata.resourceVersion = String(rv);
+    const last = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } };
     this.store.remove(rt, last, rv);
-    return cloneJson(last);
+    return last;
   }
 
   /** The whole write path of an update: carry system fields over, run the strategy, validate, bump
@@ -212,7 +230,9 @@ export class ApiServer implements ApiClient {
     }
     if (mode === 'status' || mode === 'finalize') {
       // Only status (or spec.finalizers) comes from the body; metadata and spec stay as stored.
-      const merged = cloneJson(old);
+      // A status write shares the stored (frozen) spec rather than copying it: nothing on this
+      // path changes a spec, and freezing and comparing skip a shared subtree at once.
+      const merged = mode === 'status' ? { ...old, metadata: cloneJson(old.metadata) } : cloneJson(old);
       if (mode === 'status') {
         if (next.status === undefined) delete merged.status;
         else merged.status = next.status;
@@ -237,7 +257,9 @@ export class ApiServer implements ApiClient {
     else rejectUndecodable(rt, strategy, next);
     const errs: FieldError[] = [];
     try {
-      strategy?.applyDefaults?.(next);
+      // A status write keeps the stored, already defaulted spec (as upstream's status strategies
+      // do): default only the rest, through a view without the spec.
+      strategy?.applyDefaults?.(mode === 'status' ? ({ ...next, spec: undefined } as KubeObject) : next);
       // The stored object is frozen: strategies may read it and share its parts, never change it.
       if (mode === 'status') strategy?.prepareForStatusUpdate?.(next, old);
       if (mode === 'main') {
@@ -257,8 +279,8 @@ export class ApiServer implements ApiClient {
     if (opts.fieldManager) recordManager(next, opts.fieldManager, 'Update', rt, this.clock.now(), mode === 'status' ? 'status' : undefined);
     next.metadata.resourceVersion = old.metadata.resourceVersion;
     // Writing what is already stored changes nothing: no new resourceVersion, no watch event.
-    if (deepEqual(next, old)) return cloneJson(old);
-    if (opts.dryRun) return cloneJson(next);
+    if (deepEqual(next, old)) return old;
+    if (opts.dryRun) return next;
     if (readyToGo(rt, next)) return this.removeNow(rt, next);
     return this.commit(rt, next);
   }
@@ -303,7 +325,7 @@ export class ApiServer implements ApiClient {
     if (errs.length) throw invalid(rt.group, rt.kind, typeof meta.name === 'string' ? meta.name : '', errs);
     if (this.store.get(rt, meta.namespace ?? '', meta.name!)) throw alreadyExists(gr, meta.name!);
     if (opts.fieldManager) recordManager(obj, opts.fieldManager, 'Update', rt, this.clock.now());
-    if (opts.dryRun) return cloneJson(obj);
+    if (opts.dryRun) return obj;
     return this.commit(rt, obj);
   }
 

@@ -32,7 +32,8 @@ export function deleteObject(server: ApiServer, rt: ResourceType, namespace: str
   }
   if (rt.kind === 'Namespace') return deleteNamespace(server, rt, existing, opts);
 
-  const obj = cloneJson(existing);
+  // Only metadata changes: the (frozen) spec and status are shared with the stored object.
+  const obj = { ...existing, metadata: { ...existing.metadata } };
   const meta = obj.metadata;
   const now = server.clock.now();
   const isPod = rt.kind === 'Pod';
@@ -40,9 +41,9 @@ export function deleteObject(server: ApiServer, rt: ResourceType, namespace: str
   if (meta.deletionTimestamp) {
     // Already on its way out. Only a Pod's grace period can still be shortened (grace 0 is the
     // kubelet saying the containers are gone).
-    if (!isPod || opts.gracePeriodSeconds === undefined) return cloneJson(existing);
+    if (!isPod || opts.gracePeriodSeconds === undefined) return existing;
     const grace = Math.max(0, Math.floor(opts.gracePeriodSeconds));
-    if (grace >= (meta.deletionGracePeriodSeconds ?? Number.POSITIVE_INFINITY)) return cloneJson(existing);
+    if (grace >= (meta.deletionGracePeriodSeconds ?? Number.POSITIVE_INFINITY)) return existing;
     meta.deletionTimestamp = rfc3339(now + grace * 1000);
     meta.deletionGracePeriodSeconds = grace;
     if (opts.dryRun) return obj;

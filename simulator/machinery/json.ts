@@ -50,6 +50,49 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** What the HTTP server would have decoded: JSON-only values, or a 400 explaining what is wrong. */
 export function toJson(value: unknown, what = 'object'): Json {
+  // Nearly every body is clean: copy it without tracking paths, and walk again to explain only
+  // when something is wrong (the precise walk also tells a cycle from a very deep tree).
+  try {
+    return plainCopy(value, 0);
+  } catch (e) {
+    if (e !== notPlain) throw e;
+    return explainingCopy(value, what);
+  }
+}
+
+const notPlain = new Error('not plain JSON');
+/** Deeper than any manifest nests; past it, the precise walk looks for a cycle. */
+const plainDepth = 200;
+
+function plainCopy(v: unknown, depth: number): Json {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      if (!Number.isFinite(v)) throw notPlain;
+      return v;
+    case 'object': {
+      if (v === null) return null;
+      if (depth > plainDepth) throw notPlain;
+      if (Array.isArray(v)) {
+        const out: Json[] = new Array(v.length);
+        for (let i = 0; i < v.length; i++) out[i] = v[i] === undefined ? null : plainCopy(v[i], depth + 1);
+        return out;
+      }
+      const o: Record<string, Json> = {};
+      for (const key of Object.keys(v)) {
+        const item = (v as Record<string, unknown>)[key];
+        if (item !== undefined) o[key] = plainCopy(item, depth + 1);
+      }
+      return o;
+    }
+    default:
+      throw notPlain;
+  }
+}
+
+function explainingCopy(value: unknown, what: string): Json {
   const seen = new Set<object>();
   const walk = (v: unknown, path: string): Json => {
     switch (typeof v) {
