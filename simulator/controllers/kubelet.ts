@@ -108,10 +108,12 @@ export function createKubelet(options: KubeletOptions): Controller {
   const pods = new Map<string, PodTrack>(); // by pod key
   const puller = new SerialImagePuller();
   // What the pod watch brought: each pod's latest state (read-only, as the real kubelet reads its
-  // pods from its informer), and the IPs the API shows on each node (node → pod uid → IP), so a new
-  // sandbox never takes an address that a pod not yet adopted (seeded, restored) still holds.
+  // pods from its informer), and which pods the API shows holding each IP on each node (node → IP
+  // → pod uids), so a new sandbox never takes an address that a pod not yet adopted (seeded,
+  // restored) still holds.
   const podCache = new Map<string, Pod>();
-  const podIPs = new Map<string, Map<string, string>>();
+  const ipOf = new Map<string, { node: string; ip: string }>(); // by pod uid
+  const ipHolders = new Map<string, Map<string, Set<string>>>();
   const observePod = (event: WatchEvent) => {
     const pod = event.object as Pod;
     const key = podKey(pod);
@@ -121,11 +123,21 @@ export function createKubelet(options: KubeletOptions): Controller {
     if (!node) return;
     const uid = pod.metadata.uid ?? '';
     const ip = event.type === 'DELETED' ? undefined : pod.status?.podIP;
-    let ips = podIPs.get(node);
+    const was = ipOf.get(uid);
+    if (was?.ip === ip) return;
+    if (was) {
+      const holders = ipHolders.get(was.node)?.get(was.ip);
+      if (holders?.delete(uid) && !holders.size) ipHolders.get(was.node)!.delete(was.ip);
+      ipOf.delete(uid);
+    }
     if (ip) {
-      if (!ips) podIPs.set(node, (ips = new Map()));
-      ips.set(uid, ip);
-    } else ips?.delete(uid);
+      ipOf.set(uid, { node, ip });
+      let byIP = ipHolders.get(node);
+      if (!byIP) ipHolders.set(node, (byIP = new Map()));
+      let holders = byIP.get(ip);
+      if (!holders) byIP.set(ip, (holders = new Set()));
+      holders.add(uid);
+    }
   };
   let lastCtx: ControllerContext | undefined;
   let faultsHooked: FaultSwitches | undefined;
@@ -608,9 +620,13 @@ export function createKubelet(options: KubeletOptions): Controller {
         ctx.requeueAfter(key, readyAt - now);
         return;
       }
-      const used = new Set<string>();
-      for (const [uid, ip] of podIPs.get(nodeName) ?? []) if (uid !== track.uid) used.add(ip);
-      sandbox = runtime.createSandbox(nodeName, track.uid, now, ctx.random, !!pod.spec.hostNetwork, used);
+      const uid = track.uid;
+      const held = ipHolders.get(nodeName);
+      const heldElsewhere = (ip: string) => {
+        const holders = held?.get(ip);
+        return !!holders && (holders.size > 1 || !holders.has(uid));
+      };
+      sandbox = runtime.createSandbox(nodeName, uid, now, ctx.random, !!pod.spec.hostNetwork, heldElsewhere);
       track.sandboxId = sandbox.id;
       track.sandboxPendingSince = undefined;
     }

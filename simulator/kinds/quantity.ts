@@ -16,10 +16,25 @@ const DECIMAL_SUFFIX: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 
 const BINARY_SUFFIX: Record<string, number> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
 const NANO = 1_000_000_000n;
 
+/** A cluster's manifests use a handful of distinct quantities ("100m", "128Mi") over and over:
+ * each text is parsed once. Bounded, so odd inputs cannot grow it without end. */
+const parsed = new Map<string, Readonly<Quantity> | string>();
+const parsedLimit = 1024;
+
 /** Parse a quantity from what arrived in JSON (a string or a bare number); an error message when it does not parse. */
-export function parseQuantity(raw: unknown): Quantity | string {
+export function parseQuantity(raw: unknown): Readonly<Quantity> | string {
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
   if (text === undefined || text.length === 0) return QUANTITY_FORMAT_ERROR;
+  let q = parsed.get(text);
+  if (q === undefined) {
+    if (parsed.size >= parsedLimit) parsed.clear();
+    q = parseQuantityText(text);
+    parsed.set(text, typeof q === 'string' ? q : Object.freeze(q));
+  }
+  return q;
+}
+
+function parseQuantityText(text: string): Quantity | string {
   const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/.exec(text);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return QUANTITY_FORMAT_ERROR;
   const negative = m[1] === '-';

@@ -73,8 +73,10 @@ export class ContainerRuntime {
   #processes = new Map<string, ContainerProcess>();
   /** The same sandboxes and containers by pod uid: the kubelet asks per pod, thousands of times. */
   #byPod = new Map<string, { sandboxes: Set<SandboxRecord>; containers: Set<ContainerRecord> }>();
-  /** Sandboxes by node, for picking a free pod IP. */
+  /** Live (not stopped) sandboxes by node: a stopped node stops them all. */
   #onNode = new Map<string, Set<SandboxRecord>>();
+  /** Per node, how many live sandboxes hold each pod IP: picking a free IP asks this. */
+  #liveIPs = new Map<string, Map<string, number>>();
   /** Told when something changed outside the kubelet's own actions (faults), with the pod uid. */
   onChange?: (podUID: string | undefined, nodeName: string) => void;
 
@@ -114,7 +116,7 @@ export class ContainerRuntime {
       this.settle(c, now);
       if (c.finishedAt === undefined) Object.assign(c, { finishedAt: now, exitCode: 255, reason: 'Unknown' });
     }
-    for (const s of this.#onNode.get(name) ?? []) if (s.stoppedAt === undefined) s.stoppedAt = now;
+    for (const s of this.#onNode.get(name) ?? []) this.#stopSandbox(s, now);
     this.onChange?.(undefined, name);
   }
 
@@ -147,18 +149,18 @@ export class ContainerRuntime {
   // ---------- sandboxes ----------
 
   /** A new sandbox and its IP: the node's address for hostNetwork pods, else the next free one in its /24.
-   * inUse lists addresses the API already shows for pods on this node (adopted pods). */
-  createSandbox(nodeName: string, podUID: string, now: number, random: Random, hostNetwork = false, inUse: Set<string> = new Set()): SandboxRecord {
+   * heldElsewhere says whether the API still shows an address for another pod on this node (a pod
+   * not yet adopted after a restore). */
+  createSandbox(nodeName: string, podUID: string, now: number, random: Random, hostNetwork = false, heldElsewhere: (ip: string) => boolean = () => false): SandboxRecord {
     const node = this.#nodes.get(nodeName);
     if (!node) throw new Error(`no such node ${nodeName}`);
     let ip = node.internalIP;
     if (!hostNetwork) {
-      const used = new Set(inUse);
-      for (const s of this.#onNode.get(nodeName) ?? []) if (s.stoppedAt === undefined) used.add(s.ip);
+      const live = this.#liveIPs.get(nodeName);
       for (let tries = 0; tries < 253; tries++) {
         const candidate = `10.244.${node.subnet}.${node.nextHost}`;
         node.nextHost = node.nextHost >= 254 ? 2 : node.nextHost + 1;
-        if (!used.has(candidate)) {
+        if (!live?.get(candidate) && !heldElsewhere(candidate)) {
           ip = candidate;
           break;
         }
@@ -200,7 +202,7 @@ export class ContainerRuntime {
       this.settle(c, now);
       if (c.finishedAt === undefined) Object.assign(c, { finishedAt: now, exitCode: 137, reason: 'Error' });
     }
-    for (const s of entry?.sandboxes ?? []) if (s.stoppedAt === undefined) s.stoppedAt = now;
+    for (const s of entry?.sandboxes ?? []) this.#stopSandbox(s, now);
   }
 
   /** Forgets everything about pods not in keep (garbage collection of dead containers and logs). */
@@ -210,7 +212,6 @@ export class ContainerRuntime {
       if (keep.has(s.podUID) || s.stoppedAt === undefined) continue;
       this.#sandboxes.delete(id);
       this.#podEntry(s.podUID)?.sandboxes.delete(s);
-      this.#onNode.get(s.nodeName)?.delete(s);
       this.#dropEmpty(s.podUID);
     }
   }
@@ -239,9 +240,23 @@ export class ContainerRuntime {
   #addSandbox(s: SandboxRecord): void {
     this.#sandboxes.set(s.id, s);
     this.#podEntry(s.podUID, true)!.sandboxes.add(s);
+    if (s.stoppedAt !== undefined) return;
     let onNode = this.#onNode.get(s.nodeName);
     if (!onNode) this.#onNode.set(s.nodeName, (onNode = new Set()));
     onNode.add(s);
+    let ips = this.#liveIPs.get(s.nodeName);
+    if (!ips) this.#liveIPs.set(s.nodeName, (ips = new Map()));
+    ips.set(s.ip, (ips.get(s.ip) ?? 0) + 1);
+  }
+
+  #stopSandbox(s: SandboxRecord, now: number): void {
+    if (s.stoppedAt !== undefined) return;
+    s.stoppedAt = now;
+    this.#onNode.get(s.nodeName)?.delete(s);
+    const ips = this.#liveIPs.get(s.nodeName);
+    const holders = (ips?.get(s.ip) ?? 0) - 1;
+    if (holders > 0) ips!.set(s.ip, holders);
+    else ips?.delete(s.ip);
   }
 
   #addContainer(c: ContainerRecord): void {
@@ -411,6 +426,7 @@ export class ContainerRuntime {
     this.#containers = new Map();
     this.#byPod = new Map();
     this.#onNode = new Map();
+    this.#liveIPs = new Map();
     for (const sandbox of copy.sandboxes) this.#addSandbox(sandbox);
     for (const container of copy.containers) this.#addContainer(container);
     this.#processes.clear();
