@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../machinery/clock.ts';
 import { CONFIGMAPS, DEPLOYMENTS, PODS, REPLICASETS, apiError, deployment, newServer, pod } from '../machinery/test-kit.ts';
 import type { KubeObject, OwnerReference } from '../machinery/types.ts';
+import { sharedResultsClient } from '../machinery/shared-results-client.ts';
 import { createGarbageCollector } from './garbage-collector.ts';
 import { ControllerRuntime } from './runtime.ts';
 
 function setup() {
   const api = newServer();
-  const runtime = new ControllerRuntime({ client: api, clock: api.clock as VirtualClock, random: api.random });
+  // The client a cluster gives its controllers: results are the stored, frozen objects.
+  const runtime = new ControllerRuntime({ client: sharedResultsClient(api), clock: api.clock as VirtualClock, random: api.random });
   runtime.add(createGarbageCollector(api.store));
   runtime.start();
   return { api, runtime };

@@ -74,9 +74,8 @@ export function createGarbageCollector(index: OwnerIndex): Controller {
       const obj = ctx.client.get(refOf(at), at.namespace || undefined, at.name);
       const refs = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid);
       if (refs.length === (obj.metadata.ownerReferences ?? []).length) return;
-      if (refs.length) obj.metadata.ownerReferences = refs;
-      else delete obj.metadata.ownerReferences;
-      ctx.client.update(refOf(at), obj);
+      const { ownerReferences: _dropped, ...rest } = obj.metadata;
+      ctx.client.update(refOf(at), { ...obj, metadata: refs.length ? { ...rest, ownerReferences: refs } : rest });
     });
   }
 
@@ -91,8 +90,8 @@ export function createGarbageCollector(index: OwnerIndex): Controller {
     if (!at) return;
     ignoreGone(() => {
       const fresh = ctx.client.get(refOf(at), at.namespace || undefined, at.name);
-      fresh.metadata.finalizers = (fresh.metadata.finalizers ?? []).filter((f) => f !== finalizer);
-      ctx.client.update(refOf(at), fresh);
+      const finalizers = (fresh.metadata.finalizers ?? []).filter((f) => f !== finalizer);
+      ctx.client.update(refOf(at), { ...fresh, metadata: { ...fresh.metadata, finalizers } });
     });
   }
 

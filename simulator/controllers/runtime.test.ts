@@ -71,6 +71,8 @@ describe('controller runtime', () => {
       if (key === 'default/bug') throw new TypeError('controller bug');
     });
     const { api, clock, runtime } = setup(controller);
+    const bugs: string[] = [];
+    runtime.onBug = (name, key, error) => bugs.push(`${name} ${key} ${String(error)}`);
     const start = clock.now();
     api.create(CONFIGMAPS, configMap('bad'));
     api.create(CONFIGMAPS, configMap('good'));
@@ -80,6 +82,26 @@ describe('controller runtime', () => {
     expect(bad).toEqual([0, 5, 15, 35]);
     expect(calls.some((c) => c.key === 'default/good')).toBe(true);
     expect(runtime.failures.some((f) => f.key === 'default/bug')).toBe(true);
+    // Conflicts are normal; only the TypeError is a bug.
+    expect(bugs.length).toBeGreaterThan(0);
+    expect(bugs.every((b) => b === 'test-controller default/bug TypeError: controller bug')).toBe(true);
+  });
+
+  it('sends bugs to ControllerRuntime.reportBug when the runtime has no onBug (the test setup fails the test)', () => {
+    const { controller } = recording(() => {
+      throw new TypeError('controller bug');
+    });
+    const { api, runtime } = setup(controller);
+    const reported: string[] = [];
+    const before = ControllerRuntime.reportBug;
+    ControllerRuntime.reportBug = (name, key) => reported.push(`${name} ${key}`);
+    try {
+      api.create(CONFIGMAPS, configMap('x'));
+      runtime.runUntilIdle();
+    } finally {
+      ControllerRuntime.reportBug = before;
+    }
+    expect(reported).toEqual(['test-controller default/x']);
   });
 
   it('reports a hot loop instead of hanging', () => {

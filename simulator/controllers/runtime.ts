@@ -195,12 +195,20 @@ export class ControllerRuntime {
       if (this.failures.length > 200) this.failures.shift();
       // Conflicts and the like are normal: try again after a backoff. So are bugs, but they are kept in failures.
       this.#requeueAfter(r, key, r.queue.backoffFor(key));
-      if (!(error instanceof ApiError) && this.onBug) this.onBug(r.controller.name, key, error);
+      if (!(error instanceof ApiError)) this.#bug(r.controller.name, key, error);
     }
   }
 
   /** Called when a reconcile throws something that is not an API error (a bug in a controller). */
   onBug?: (controller: string, key: string, error: unknown) => void;
+
+  /** Where bugs go from a runtime without its own onBug. The test setup sets it, so that a bug
+   * anywhere in a simulated cluster fails the test even when the test only looks at the result. */
+  static reportBug?: (controller: string, key: string, error: unknown) => void;
+
+  #bug(controller: string, key: string, error: unknown): void {
+    (this.onBug ?? ControllerRuntime.reportBug)?.(controller, key, error);
+  }
 
   #requeueAfter(r: Running, key: string, delayMs: number): void {
     if (!(delayMs > 0)) {
@@ -232,6 +240,7 @@ export class ControllerRuntime {
         } catch (error) {
           this.failures.push({ controller: r.controller.name, key: `keysFor(${event.type})`, error, at: this.#clock.now() });
           if (this.failures.length > 200) this.failures.shift();
+          this.#bug(r.controller.name, `keysFor(${event.type})`, error);
           return;
         }
         for (const k of keys) r.queue.add(k);
