@@ -280,7 +280,8 @@ export class ApiServer implements ApiClient {
     next.metadata.resourceVersion = old.metadata.resourceVersion;
     // Writing what is already stored changes nothing: no new resourceVersion, no watch event.
     if (deepEqual(next, old)) return old;
-    if (opts.dryRun) return next;
+    // Not stored, but it may share frozen parts with the stored object: the caller's own copy.
+    if (opts.dryRun) return cloneJson(next);
     if (readyToGo(rt, next)) return this.removeNow(rt, next);
     return this.commit(rt, next);
   }

@@ -46,7 +46,7 @@ export function deleteObject(server: ApiServer, rt: ResourceType, namespace: str
     if (grace >= (meta.deletionGracePeriodSeconds ?? Number.POSITIVE_INFINITY)) return existing;
     meta.deletionTimestamp = rfc3339(now + grace * 1000);
     meta.deletionGracePeriodSeconds = grace;
-    if (opts.dryRun) return obj;
+    if (opts.dryRun) return cloneJson(obj);
     if (readyToGo(rt, obj)) return server.removeNow(rt, obj);
     return server.commit(rt, obj);
   }
@@ -63,10 +63,10 @@ export function deleteObject(server: ApiServer, rt: ResourceType, namespace: str
   if (grace > 0 || finalizers.length) {
     meta.deletionTimestamp = rfc3339(now + grace * 1000);
     meta.deletionGracePeriodSeconds = grace;
-    if (opts.dryRun) return obj;
+    if (opts.dryRun) return cloneJson(obj);
     return server.commit(rt, obj);
   }
-  if (opts.dryRun) return isPod ? obj : success(rt, existing);
+  if (opts.dryRun) return isPod ? cloneJson(obj) : success(rt, existing);
   const last = server.removeNow(rt, obj);
   return isPod ? last : success(rt, existing);
 }
