@@ -110,7 +110,10 @@ export interface PodSpec {
   hostNetwork?: boolean;
   tolerations?: Toleration[];
   affinity?: {
-    nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] } };
+    nodeAffinity?: {
+      requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+      preferredDuringSchedulingIgnoredDuringExecution?: Array<{ weight: number; preference: NodeSelectorTerm }>;
+    };
     podAffinity?: PodAffinity;
     podAntiAffinity?: PodAffinity;
   };

@@ -1,7 +1,7 @@
 // The scheduler's filter plugins, in upstream's order: each node is checked plugin by plugin and
 // the first plugin that rejects it gives that node's reasons. "Unresolvable" rejections are ones
 // preemption cannot fix (a taint, a selector); the rest might be fixed by evicting other pods.
-import type { Node, NodeSelectorRequirement, Pod, Taint, Toleration } from './pod-types.ts';
+import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, Taint, Toleration } from './pod-types.ts';
 import type { NodeInfo } from './scheduler-node-info.ts';
 import { type Resources, podRequests } from './scheduler-resources.ts';
 
@@ -52,19 +52,23 @@ function matchesRequirement(labels: Record<string, string>, req: NodeSelectorReq
   return false;
 }
 
+/** One node selector term: its requirements are ANDed; an empty term matches nothing. */
+export function matchesNodeSelectorTerm(term: NodeSelectorTerm, node: Node): boolean {
+  const exprs = term.matchExpressions ?? [];
+  const fieldExprs = term.matchFields ?? [];
+  if (exprs.length === 0 && fieldExprs.length === 0) return false;
+  const labels = node.metadata.labels ?? {};
+  const fields = { 'metadata.name': node.metadata.name ?? '' };
+  return exprs.every((r) => matchesRequirement(labels, r)) && fieldExprs.every((r) => matchesRequirement(fields, r));
+}
+
 export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
   const labels = node.metadata.labels ?? {};
   for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
   const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (!terms) return true;
-  const fields = { 'metadata.name': node.metadata.name ?? '' };
-  // Terms are ORed; the requirements inside one term are ANDed. An empty term matches nothing.
-  return terms.some((term) => {
-    const exprs = term.matchExpressions ?? [];
-    const fieldExprs = term.matchFields ?? [];
-    if (exprs.length === 0 && fieldExprs.length === 0) return false;
-    return exprs.every((r) => matchesRequirement(labels, r)) && fieldExprs.every((r) => matchesRequirement(fields, r));
-  });
+  // Terms are ORed.
+  return terms.some((term) => matchesNodeSelectorTerm(term, node));
 }
 
 // ---------- the filters ----------

@@ -10,8 +10,13 @@ interface PodUsage {
   pod: Pod;
   requests: Resources;
   nonZero: Resources;
+  /** The controller's uid while the pod is not terminating: spreading counts only those. */
   owner: string | undefined;
   antiAffinity: boolean;
+}
+
+function hasPodAffinityTerms(pod: Pod): boolean {
+  return !!(pod.spec.affinity?.podAffinity || pod.spec.affinity?.podAntiAffinity);
 }
 
 function controllerUid(pod: Pod): string | undefined {
@@ -28,6 +33,7 @@ export class NodeInfo {
   readonly #pods = new Map<string, PodUsage>(); // by pod uid
   readonly #owners = new Map<string, number>();
   #withAntiAffinity = 0;
+  #withPodAffinity = 0;
   #list: Pod[] | undefined;
 
   constructor(node: Node, pods: Iterable<Pod> = []) {
@@ -55,7 +61,13 @@ export class NodeInfo {
     return this.#withAntiAffinity > 0;
   }
 
-  /** How many pods here the given controller (by uid) owns: the spreading score's input. */
+  /** Whether a pod here has pod affinity or anti-affinity terms, which can score an incoming pod. */
+  get hasPodAffinityTerms(): boolean {
+    return this.#withPodAffinity > 0;
+  }
+
+  /** How many pods here, not terminating, the given controller (by uid) owns: what default
+   * spreading counts. */
   ownedBy(ownerUid: string): number {
     return this.#owners.get(ownerUid) ?? 0;
   }
@@ -67,15 +79,22 @@ export class NodeInfo {
     // A pod's requests do not change once it exists: a newer copy only replaces the object.
     if (known) {
       known.pod = pod;
+      // A pod that starts terminating stops counting for spreading (it stays until it is gone).
+      if (known.owner && pod.metadata.deletionTimestamp) {
+        this.#uncount(known.owner);
+        known.owner = undefined;
+      }
       return;
     }
-    const usage: PodUsage = { pod, requests: podRequests(pod), nonZero: podRequests(pod, true), owner: controllerUid(pod), antiAffinity: hasRequiredAntiAffinity(pod) };
+    const owner = pod.metadata.deletionTimestamp ? undefined : controllerUid(pod);
+    const usage: PodUsage = { pod, requests: podRequests(pod), nonZero: podRequests(pod, true), owner, antiAffinity: hasRequiredAntiAffinity(pod) };
     usage.requests.pods = 1;
     this.#pods.set(uid, usage);
     addResources(this.requested, usage.requests);
     addResources(this.nonZeroRequested, usage.nonZero);
     if (usage.owner) this.#owners.set(usage.owner, (this.#owners.get(usage.owner) ?? 0) + 1);
     if (usage.antiAffinity) this.#withAntiAffinity++;
+    if (hasPodAffinityTerms(pod)) this.#withPodAffinity++;
   }
 
   remove(uid: string): void {
@@ -86,11 +105,14 @@ export class NodeInfo {
     addResources(this.requested, usage.requests, -1);
     addResources(this.nonZeroRequested, usage.nonZero, -1);
     if (usage.antiAffinity) this.#withAntiAffinity--;
-    if (usage.owner) {
-      const n = (this.#owners.get(usage.owner) ?? 1) - 1;
-      if (n > 0) this.#owners.set(usage.owner, n);
-      else this.#owners.delete(usage.owner);
-    }
+    if (hasPodAffinityTerms(usage.pod)) this.#withPodAffinity--;
+    if (usage.owner) this.#uncount(usage.owner);
+  }
+
+  #uncount(owner: string): void {
+    const n = (this.#owners.get(owner) ?? 1) - 1;
+    if (n > 0) this.#owners.set(owner, n);
+    else this.#owners.delete(owner);
   }
 }
 

@@ -2,7 +2,8 @@
 // matching pods evenly over zones, hosts, …) and InterPodAffinity (run near, or away from,
 // matching pods). As upstream, each has a PreFilter half that counts pods per topology domain once
 // per scheduling attempt, and a Filter half that checks one node against those counts. They run
-// after NodeResourcesFit, spread first. Scoring for ScheduleAnyway and preferred terms is not here.
+// after NodeResourcesFit, spread first. ScheduleAnyway constraints and preferred terms are scored
+// in scheduler-scores.ts.
 import { type Requirement, type Selector, nothing, selectorFromLabelSelector, selectorOf } from '../machinery/selectors.ts';
 import type { LabelSelector } from '../machinery/selectors.ts';
 import type { Node, Pod, PodAffinityTerm } from './pod-types.ts';
@@ -12,6 +13,10 @@ import { type FilterRejection, matchesNodeSelectorAndAffinity, untoleratedTaint 
 export interface TopologyNode {
   readonly node: Node;
   readonly pods: readonly Pod[];
+  /** Shortcuts a NodeInfo keeps: non-terminating pods per controller uid, and whether any pod here
+   * has pod (anti-)affinity terms. Without them the pods are looked at one by one. */
+  ownedBy?(controllerUid: string): number;
+  readonly hasPodAffinityTerms?: boolean;
 }
 
 export interface ClusterView {
@@ -60,7 +65,7 @@ function labelKeyRequirements(pod: Pod, keys: string[] | undefined, operator: 'i
 
 // ---------- PodTopologySpread ----------
 
-interface SpreadConstraint {
+export interface SpreadConstraint {
   maxSkew: number;
   topologyKey: string;
   selector: Selector;
@@ -69,11 +74,11 @@ interface SpreadConstraint {
   honorTaints: boolean;
 }
 
-function spreadConstraints(pod: Pod): SpreadConstraint[] {
-  // Only DoNotSchedule constraints filter; ScheduleAnyway ones (and the cluster's default
-  // constraints, which are all ScheduleAnyway) only score.
+/** The pod's constraints of one kind: DoNotSchedule ones filter; ScheduleAnyway ones (and the
+ * cluster's default constraints, which are all ScheduleAnyway) only score (scheduler-scores.ts). */
+export function spreadConstraints(pod: Pod, when: 'DoNotSchedule' | 'ScheduleAnyway' = 'DoNotSchedule'): SpreadConstraint[] {
   return (pod.spec.topologySpreadConstraints ?? [])
-    .filter((c) => c.whenUnsatisfiable === 'DoNotSchedule')
+    .filter((c) => c.whenUnsatisfiable === when)
     .map((c) => ({
       maxSkew: c.maxSkew,
       topologyKey: c.topologyKey,
@@ -143,14 +148,14 @@ export function podTopologySpreadFilter(pod: Pod, view: ClusterView): NodeFilter
 
 // ---------- InterPodAffinity ----------
 
-interface AffinityTerm {
+export interface AffinityTerm {
   selector: Selector;
   namespaces: ReadonlySet<string>;
   namespaceSelector: Selector;
   topologyKey: string;
 }
 
-function compileTerm(owner: Pod, term: PodAffinityTerm): AffinityTerm {
+export function compileTerm(owner: Pod, term: PodAffinityTerm): AffinityTerm {
   // matchLabelKeys / mismatchLabelKeys take the owner's label values (upstream's API server merges
   // them into the selector when the pod is created; ours does not, so it happens here). Only with
   // a labelSelector, as validation requires.
@@ -186,7 +191,7 @@ export function hasRequiredAntiAffinity(pod: Pod): boolean {
   return (pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
 }
 
-function termMatches(term: AffinityTerm, target: Pod, nsLabels: Record<string, string> | undefined): boolean {
+export function termMatches(term: AffinityTerm, target: Pod, nsLabels: Record<string, string> | undefined): boolean {
   const inNamespace = term.namespaces.has(namespaceOf(target)) || (nsLabels !== undefined && term.namespaceSelector.matches(nsLabels));
   return inNamespace && term.selector.matches(target.metadata.labels);
 }
@@ -199,6 +204,18 @@ function bump(counts: Map<string, number>, node: Node, topologyKey: string): voi
   if (!Object.hasOwn(labels, topologyKey)) return;
   const k = pairKey(topologyKey, labels[topologyKey]!);
   counts.set(k, (counts.get(k) ?? 0) + 1);
+}
+
+/** Matches the incoming pod's terms against bound pods, looking up (and caching for one
+ * scheduling attempt) the labels of the bound pods' namespaces for namespaceSelector. */
+export function incomingTermMatcher(view: ClusterView): (term: AffinityTerm, target: Pod) => boolean {
+  const nsLabelCache = new Map<string, Record<string, string> | undefined>();
+  const nsLabels = (name: string) => {
+    if (!nsLabelCache.has(name)) nsLabelCache.set(name, view.namespaceLabels(name));
+    return nsLabelCache.get(name);
+  };
+  // An empty namespaceSelector ({}) selects every namespace; an absent one, none.
+  return (t, p) => termMatches(t, p, t.namespaceSelector === nothing ? undefined : t.namespaceSelector.empty ? {} : nsLabels(namespaceOf(p)));
 }
 
 /** PreFilter once for the pod, then a Filter per node. Undefined when the pod has no required
@@ -221,14 +238,7 @@ export function interPodAffinityFilter(pod: Pod, view: ClusterView): NodeFilter 
   // Domains holding pods that match all the affinity terms, and pods that match each anti-affinity term.
   const affinityCounts = new Map<string, number>();
   const antiCounts = new Map<string, number>();
-  const nsLabelCache = new Map<string, Record<string, string> | undefined>();
-  const nsLabels = (name: string) => {
-    if (!nsLabelCache.has(name)) nsLabelCache.set(name, view.namespaceLabels(name));
-    return nsLabelCache.get(name);
-  };
-  // An empty namespaceSelector ({}) selects every namespace; an absent one, none.
-  const incomingMatch = (t: AffinityTerm, p: Pod) =>
-    termMatches(t, p, t.namespaceSelector === nothing ? undefined : t.namespaceSelector.empty ? {} : nsLabels(namespaceOf(p)));
+  const incomingMatch = incomingTermMatcher(view);
   if (affinityTerms.length || antiTerms.length) {
     for (const info of view.nodes) {
       for (const p of info.pods) {

@@ -1,8 +1,9 @@
 // default-scheduler: picks a node for every pod that has none. Filter (which nodes can take the
-// pod at all), score (prefer the emptiest node and spread a workload's pods), bind. When no node
-// fits, the pod gets PodScheduled=False/Unschedulable and a FailedScheduling event saying why, and
-// waits for the cluster to change — a node added or uncordoned, a pod deleted, the claim it names
-// created — or for the periodic retry of unschedulable pods (every 5 minutes upstream).
+// pod at all), score (prefer the emptiest node, spread a workload's pods, avoid PreferNoSchedule
+// taints, follow preferred affinity), bind. When no node fits, the pod gets
+// PodScheduled=False/Unschedulable and a FailedScheduling event saying why, and waits for the
+// cluster to change — a node added or uncordoned, a pod deleted, the claim it names created — or
+// for the periodic retry of unschedulable pods (every 5 minutes upstream).
 import type { ApiServer } from '../machinery/api-server.ts';
 import { rfc3339 } from '../machinery/clock.ts';
 import { hasReason } from '../machinery/errors.ts';
@@ -15,6 +16,7 @@ import { type FilterRejection, filterNode, unschedulableMessage } from './schedu
 import type { NodeInfo } from './scheduler-node-info.ts';
 import { type ClusterView, interPodAffinityFilter, podTopologySpreadFilter } from './scheduler-pod-topology.ts';
 import { type Resources, podRequests } from './scheduler-resources.ts';
+import { pluginScores } from './scheduler-scores.ts';
 import { type ClaimLookup, claimNames, volumeBindingPreFilter } from './scheduler-volume-binding.ts';
 
 export const schedulerName = 'default-scheduler';
@@ -35,13 +37,10 @@ function isGated(pod: Pod): boolean {
 
 export const schedulingGatedMessage = 'Scheduling is blocked due to non-empty scheduling gates';
 
-function ownerUid(pod: Pod): string | undefined {
-  return pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
-}
-
-/** Scores a feasible node 0..400: least allocated + balanced allocation + 2 × spreading of siblings.
- * `request` is the pod's request with the scorer's non-zero defaults. */
-export function scoreNode(request: Resources, info: NodeInfo, siblingsOnNode: number, maxSiblings: number): number {
+/** The resource scores of a feasible node, 0..200: NodeResourcesFit (least allocated) and
+ * NodeResourcesBalancedAllocation, weight 1 each. `request` is the pod's request with the
+ * scorer's non-zero defaults. The other plugins are in scheduler-scores.ts. */
+export function scoreNode(request: Resources, info: NodeInfo): number {
   const used = { cpu: request.milliCPU + info.nonZeroRequested.milliCPU, mem: request.memory + info.nonZeroRequested.memory };
   const alloc = info.allocatable;
   const free = (a: number, u: number) => (a <= 0 ? 0 : Math.max(0, Math.floor(((a - u) * 100) / a)));
@@ -49,15 +48,15 @@ export function scoreNode(request: Resources, info: NodeInfo, siblingsOnNode: nu
   const cpuFrac = alloc.milliCPU > 0 ? Math.min(1, used.cpu / alloc.milliCPU) : 1;
   const memFrac = alloc.memory > 0 ? Math.min(1, used.mem / alloc.memory) : 1;
   const balanced = Math.floor((1 - Math.abs(cpuFrac - memFrac) / 2) * 100);
-  const spread = maxSiblings === 0 ? 100 : Math.floor(((maxSiblings - siblingsOnNode) * 100) / maxSiblings);
-  return least + balanced + 2 * spread;
+  return least + balanced;
 }
 
 /** No node fits: the per-node rejections, or the PreFilter message that rejected every node at once. */
 export type ScheduleResult = { node: string } | { rejections: FilterRejection[]; totalNodes: number; preFilter?: string };
 
 /** One scheduling cycle for one pod against the scheduler's picture of the cluster: the node
- * filters in upstream's order, then the scores. Ties break at random, as upstream. */
+ * filters in upstream's order, then the scores (scoreNode's resource scores plus TaintToleration,
+ * NodeAffinity, PodTopologySpread and InterPodAffinity from scheduler-scores.ts). Ties break at random, as upstream. */
 export function schedulePod(pod: Pod, cluster: ClusterView & { nodes: readonly NodeInfo[]; claim?: ClaimLookup }, random: Random): ScheduleResult {
   const request = podRequests(pod);
   // PreFilter: a missing claim rejects the pod outright; what the pod-to-pod filters need is
@@ -74,14 +73,12 @@ export function schedulePod(pod: Pod, cluster: ClusterView & { nodes: readonly N
     else feasible.push(info);
   }
   if (feasible.length === 0) return { rejections, totalNodes: cluster.nodes.length };
-  const owner = ownerUid(pod);
-  const siblings = (info: NodeInfo) => (owner ? info.ownedBy(owner) : 0);
-  const maxSiblings = Math.max(0, ...feasible.map(siblings));
   const scoring = podRequests(pod, true);
+  const plugins = pluginScores(pod, feasible, cluster);
   let best: NodeInfo[] = [];
   let bestScore = -1;
-  for (const info of feasible) {
-    const s = scoreNode(scoring, info, siblings(info), maxSiblings);
+  for (const [i, info] of feasible.entries()) {
+    const s = scoreNode(scoring, info) + plugins[i]!;
     if (s > bestScore) {
       bestScore = s;
       best = [info];
