@@ -2,6 +2,7 @@
 // filters and scores need (requested resources, the scorer's non-zero requests, pods per owner).
 // Kept up to date pod by pod from watch events, like the scheduler cache's NodeInfo upstream, so
 // scheduling one pod never has to list and add up every pod in the cluster.
+import { controllerOf } from './ownership.ts';
 import type { Node, Pod } from './pod-types.ts';
 import { hasRequiredAntiAffinity } from './scheduler-pod-topology.ts';
 import { type Resources, addList, addResources, emptyResources, podRequests } from './scheduler-resources.ts';
@@ -19,9 +20,6 @@ function hasPodAffinityTerms(pod: Pod): boolean {
   return !!(pod.spec.affinity?.podAffinity || pod.spec.affinity?.podAntiAffinity);
 }
 
-function controllerUid(pod: Pod): string | undefined {
-  return pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
-}
 
 export class NodeInfo {
   node: Node;
@@ -86,7 +84,7 @@ export class NodeInfo {
       }
       return;
     }
-    const owner = pod.metadata.deletionTimestamp ? undefined : controllerUid(pod);
+    const owner = pod.metadata.deletionTimestamp ? undefined : controllerOf(pod)?.uid;
     const usage: PodUsage = { pod, requests: podRequests(pod), nonZero: podRequests(pod, true), owner, antiAffinity: hasRequiredAntiAffinity(pod) };
     usage.requests.pods = 1;
     this.#pods.set(uid, usage);

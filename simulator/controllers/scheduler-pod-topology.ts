@@ -38,7 +38,7 @@ export const affinityRulesNotMatch = "node(s) didn't match pod affinity rules";
 export const antiAffinityRulesNotMatch = "node(s) didn't match pod anti-affinity rules";
 export const existingAntiAffinityNotMatch = "node(s) didn't satisfy existing pods anti-affinity rules";
 
-function namespaceOf(pod: Pod): string {
+export function namespaceOf(pod: Pod): string {
   return pod.metadata.namespace ?? 'default';
 }
 

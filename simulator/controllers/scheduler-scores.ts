@@ -4,6 +4,7 @@
 // PodTopologySpread ×2 (ScheduleAnyway constraints, or the cluster's default spreading of a
 // workload's pods over hosts and zones) and InterPodAffinity ×2 (preferred pod (anti-)affinity,
 // both ways). The resource scores (LeastAllocated, BalancedAllocation) are in scheduler.ts.
+import { controllerOf } from './ownership.ts';
 import type { Node, Pod, Taint, Toleration } from './pod-types.ts';
 import { matchesNodeSelectorTerm, tolerates } from './scheduler-filters.ts';
 import {
@@ -13,6 +14,7 @@ import {
   type TopologyNode,
   compileTerm,
   incomingTermMatcher,
+  namespaceOf,
   spreadConstraints,
   termMatches,
 } from './scheduler-pod-topology.ts';
@@ -139,7 +141,7 @@ export function interPodAffinityPreScore(pod: Pod, view: ClusterView): TopologyS
   const affinity = weighted(pod, pod.spec.affinity?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution);
   const anti = weighted(pod, pod.spec.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution);
   const incomingMatch = incomingTermMatcher(view);
-  const incomingNsLabels = view.namespaceLabels(pod.metadata.namespace ?? 'default') ?? {};
+  const incomingNsLabels = view.namespaceLabels(namespaceOf(pod)) ?? {};
   const scores: TopologyScore = new Map();
   const incomingHasTerms = affinity.length > 0 || anti.length > 0;
   for (const info of view.nodes) {
@@ -195,10 +197,6 @@ interface SoftConstraint {
   controller?: string;
 }
 
-function controllerOf(pod: Pod): string | undefined {
-  return pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
-}
-
 /** The ScheduleAnyway constraints to score with, and whether a node must carry every key to be
  * scored at all (only for the pod's own constraints). Undefined: the plugin has nothing to do. */
 function softConstraints(pod: Pod): { constraints: SoftConstraint[]; requireAll: boolean } | undefined {
@@ -206,7 +204,7 @@ function softConstraints(pod: Pod): { constraints: SoftConstraint[]; requireAll:
     const constraints = spreadConstraints(pod, 'ScheduleAnyway');
     return constraints.length ? { constraints, requireAll: true } : undefined;
   }
-  const controller = controllerOf(pod);
+  const controller = controllerOf(pod)?.uid;
   return controller ? { constraints: systemDefaults.map((c) => ({ ...c, controller })), requireAll: false } : undefined;
 }
 
@@ -215,8 +213,8 @@ function countMatching(info: TopologyNode, c: SoftConstraint, namespace: string)
   let n = 0;
   for (const p of info.pods) {
     // Terminating pods are on their way out and do not count.
-    if (p.metadata.deletionTimestamp || (p.metadata.namespace ?? 'default') !== namespace) continue;
-    if (c.controller ? controllerOf(p) === c.controller : c.selector!.matches(p.metadata.labels)) n++;
+    if (p.metadata.deletionTimestamp || namespaceOf(p) !== namespace) continue;
+    if (c.controller ? controllerOf(p)?.uid === c.controller : c.selector!.matches(p.metadata.labels)) n++;
   }
   return n;
 }
@@ -231,7 +229,7 @@ export function podTopologySpreadScores(pod: Pod, feasible: readonly TopologyNod
   const soft = softConstraints(pod);
   if (!soft) return feasible.map(() => 0);
   const { constraints, requireAll } = soft;
-  const namespace = pod.metadata.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const labels = (info: TopologyNode) => info.node.metadata.labels ?? {};
   const eligible = (info: TopologyNode) => !requireAll || constraints.every((c) => Object.hasOwn(labels(info), c.topologyKey));
   const scored = feasible.filter(eligible);

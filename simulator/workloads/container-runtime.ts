@@ -73,10 +73,9 @@ export class ContainerRuntime {
   #processes = new Map<string, ContainerProcess>();
   /** The same sandboxes and containers by pod uid: the kubelet asks per pod, thousands of times. */
   #byPod = new Map<string, { sandboxes: Set<SandboxRecord>; containers: Set<ContainerRecord> }>();
-  /** Live (not stopped) sandboxes by node: a stopped node stops them all. */
+  /** Live (not stopped) sandboxes by node: a stopped node stops them all, and a new sandbox takes
+   * an IP none of them holds. */
   #onNode = new Map<string, Set<SandboxRecord>>();
-  /** Per node, how many live sandboxes hold each pod IP: picking a free IP asks this. */
-  #liveIPs = new Map<string, Map<string, number>>();
   /** Told when something changed outside the kubelet's own actions (faults), with the pod uid. */
   onChange?: (podUID: string | undefined, nodeName: string) => void;
 
@@ -156,11 +155,15 @@ export class ContainerRuntime {
     if (!node) throw new Error(`no such node ${nodeName}`);
     let ip = node.internalIP;
     if (!hostNetwork) {
-      const live = this.#liveIPs.get(nodeName);
+      const live = this.#onNode.get(nodeName) ?? [];
+      const holdsIP = (ip: string) => {
+        for (const s of live) if (s.ip === ip) return true;
+        return false;
+      };
       for (let tries = 0; tries < 253; tries++) {
         const candidate = `10.244.${node.subnet}.${node.nextHost}`;
         node.nextHost = node.nextHost >= 254 ? 2 : node.nextHost + 1;
-        if (!live?.get(candidate) && !heldElsewhere(candidate)) {
+        if (!holdsIP(candidate) && !heldElsewhere(candidate)) {
           ip = candidate;
           break;
         }
@@ -244,19 +247,12 @@ export class ContainerRuntime {
     let onNode = this.#onNode.get(s.nodeName);
     if (!onNode) this.#onNode.set(s.nodeName, (onNode = new Set()));
     onNode.add(s);
-    let ips = this.#liveIPs.get(s.nodeName);
-    if (!ips) this.#liveIPs.set(s.nodeName, (ips = new Map()));
-    ips.set(s.ip, (ips.get(s.ip) ?? 0) + 1);
   }
 
   #stopSandbox(s: SandboxRecord, now: number): void {
     if (s.stoppedAt !== undefined) return;
     s.stoppedAt = now;
     this.#onNode.get(s.nodeName)?.delete(s);
-    const ips = this.#liveIPs.get(s.nodeName);
-    const holders = (ips?.get(s.ip) ?? 0) - 1;
-    if (holders > 0) ips!.set(s.ip, holders);
-    else ips?.delete(s.ip);
   }
 
   #addContainer(c: ContainerRecord): void {
@@ -426,7 +422,6 @@ export class ContainerRuntime {
     this.#containers = new Map();
     this.#byPod = new Map();
     this.#onNode = new Map();
-    this.#liveIPs = new Map();
     for (const sandbox of copy.sandboxes) this.#addSandbox(sandbox);
     for (const container of copy.containers) this.#addContainer(container);
     this.#processes.clear();
